@@ -1,0 +1,2 @@
+import Warehouse
+print("isaq-bench \(Warehouse.version)")

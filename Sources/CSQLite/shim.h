@@ -1,0 +1,15 @@
+#ifndef ISAQ_CSQLITE_SHIM_H
+#define ISAQ_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a cast macro Swift cannot import; binding text that Swift owns
+// only for the duration of the call needs SQLite to copy it.
+static inline sqlite3_destructor_type csqlite_transient(void) {
+    return SQLITE_TRANSIENT;
+}
+
+// sqlite3_db_config is variadic, which Swift cannot call.
+static inline int csqlite_enable_defensive(sqlite3 *db) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+}
+#endif
