@@ -1,2 +1,2 @@
 import Warehouse
-print("isaq-bench \(Warehouse.version)")
+print("isaq-bench \(isaqVersion)")
