@@ -4,7 +4,7 @@ import Warehouse
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pour data into the warehouse: result files, instruction catalogs, published aggregates, JSONL.",
-        subcommands: [IngestResults.self])
+        subcommands: [IngestResults.self, IngestCatalog.self, IngestPublished.self, IngestJSONL.self])
 }
 
 struct IngestResults: ParsableCommand {
@@ -36,6 +36,68 @@ struct IngestResults: ParsableCommand {
         for r in reports {
             let what = r.alreadyIngested ? "skipped (already ingested)" : "\(r.responses) responses" + (r.replaced > 0 ? ", \(r.replaced) replaced" : "")
             print("\(r.checkpoint)\t\(r.dim)/\(r.task)\t\(what)\t\(r.file)")
+        }
+    }
+}
+
+struct IngestCatalog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Ingest instruction catalogs (the wording of every variant), e.g. upstream data/{d,f}/*.json.",
+        discussion: "The dimension is read from the parent folder (d/ or f/) or from the variation keys.")
+
+    @OptionGroup var warehouse: WarehouseOptions
+    @Argument(help: "Catalog files ({\"annotation\": [...]}).") var paths: [String]
+
+    func run() throws {
+        let w = try warehouse.open()
+        for path in paths {
+            let n = try w.ingestCatalog(path)
+            print("\(n) instructions\t\(path)")
+        }
+    }
+}
+
+struct IngestPublished: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "published",
+        abstract: "Ingest published per-model aggregates (upstream collect_all_metrics.json format).",
+        discussion: """
+            Every variant key and metric is kept in published_score under SOURCE, and a cohort named
+            SOURCE with all the file's models is created. Re-ingesting a source replaces its rows.
+            """)
+
+    @OptionGroup var warehouse: WarehouseOptions
+    @Argument(help: "The merged metrics file.") var file: String
+    @Option(help: "The name these scores are kept under (and the cohort's name).") var source: String = "isa-bench-2025"
+
+    func run() throws {
+        let report = try warehouse.open().ingestPublished(file, source: source)
+        print("\(report.scores) published scores of \(report.checkpoints.count) models under \(report.source): \(report.checkpoints.joined(separator: ", "))")
+    }
+}
+
+struct IngestJSONL: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jsonl",
+        abstract: "Ingest the flat one-response-per-line format (see the README's \"JSONL format\").",
+        discussion: """
+            Required fields per line: model, dim, task, variant, sample, reference, response.
+            Optional: checkpoint, slot, emotion, gender (n items), format {prefix|suffix|lrt|key|separator|task},
+            and an externally decided compliant flag with stats (kept under ruleset `external`).
+            """)
+
+    @OptionGroup var warehouse: WarehouseOptions
+    @Argument(help: "JSONL files.") var paths: [String]
+    @Flag(help: "Overwrite stored responses that differ, instead of failing.") var replace = false
+    @Flag(help: "Accept variant keys outside ISA-Bench.") var allowUnknownVariants = false
+
+    func run() throws {
+        let w = try warehouse.open()
+        for path in paths {
+            for r in try w.ingestJSONL(path, replace: replace, allowUnknownVariants: allowUnknownVariants) {
+                print("\(r.checkpoint)\t\(r.dim)/\(r.task)\t\(r.alreadyIngested ? "skipped (already ingested)" : "\(r.responses) responses")\t\(path)")
+            }
         }
     }
 }
