@@ -22,7 +22,7 @@ import Testing
         #expect(summary.stdout.contains("synth-diligent-s1,synth-diligent-s1,,,11,n,n,1920,0"))
 
         let sql = try CLI.run(["sql", "--db", db, "SELECT count(*) AS n FROM response r JOIN run USING (run_id) WHERE run.task = :t", "-p", "t", "ser", "--format", "json"])
-        #expect(sql.stdout == "[\n  {\n    \"n\": 2400\n  }\n]\n", "\(sql.stdout)")
+        #expect(sql.stdout == "[\n  {\n    \"n\": 2433\n  }\n]\n", "\(sql.stdout)")
         let ndjson = try CLI.run(["sql", "--db", db, "SELECT dim, count(*) AS n FROM variant GROUP BY dim ORDER BY dim", "--format", "ndjson"])
         #expect(ndjson.stdout.split(separator: "\n").count == 3)
 
