@@ -1,2 +1,25 @@
+import Foundation
 import Warehouse
-print("isaq-bench \(isaqVersion)")
+
+// isaq-bench: throughput benchmarks, run in release mode:
+//   swift run -c release isaq-bench ingest [--responses N] [--dir DIR]
+// Performance targets live here, never in unit tests.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+switch arguments.first {
+case "ingest":
+    let target = option("--responses").flatMap(Int.init) ?? 1_000_000
+    let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench")
+    try IngestBenchmark(targetResponses: target, directory: dir).run()
+default:
+    print("""
+        usage: isaq-bench ingest [--responses N] [--dir DIR]
+          ingest  generate a synthetic corpus with the real task/dimension mix, ingest it, and compare
+                  with a plain CSQLite insert loop writing the same rows
+        """)
+}
