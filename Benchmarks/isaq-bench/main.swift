@@ -1,2 +1,8 @@
 import Warehouse
-print("isaq-bench \(Warehouse.version)")
+
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "json" {
+    try jsonThroughput(Array(arguments.dropFirst()))
+} else {
+    print("isaq-bench \(Warehouse.version)")
+}
