@@ -31,7 +31,7 @@ public struct PythonJSONWriter: Sendable {
     public func bytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(value, level: 0, to: &out)
+        write(value, to: &out)
         return out
     }
 
@@ -40,7 +40,41 @@ public struct PythonJSONWriter: Sendable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * (indent ?? 0)))
     }
 
-    private func write(_ value: JSONValue, level: Int, to out: inout [UInt8]) {
+    /// An open container and the position of its next member.
+    private struct Frame {
+        let items: [JSONValue]
+        let keys: [String]?
+        var next = 0
+    }
+
+    // Iterative, with an explicit stack: documents may nest up to the parser's 10,000 levels,
+    // deeper than a recursive writer can go on a small thread stack.
+    private func write(_ root: JSONValue, to out: inout [UInt8]) {
+        var stack: [Frame] = []
+        open(root, &stack, &out)
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let k = stack[top].next
+            if k < stack[top].items.count {
+                stack[top].next = k + 1
+                separator(first: k == 0, level: stack.count, &out)
+                if let keys = stack[top].keys {
+                    writeString(keys[k], to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(UInt8(ascii: " "))
+                }
+                open(stack[top].items[k], &stack, &out)
+            } else {
+                if indent != nil { newline(stack.count - 1, &out) }
+                out.append(stack[top].keys == nil ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                stack.removeLast()
+            }
+        }
+    }
+
+    /// Writes a scalar or an empty container whole; opens any other container on the stack.
+    @inline(__always)
+    private func open(_ value: JSONValue, _ stack: inout [Frame], _ out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -48,26 +82,19 @@ public struct PythonJSONWriter: Sendable {
         case .float(let d): out.append(contentsOf: Self.floatLiteral(d).utf8)
         case .string(let s): writeString(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
-                separator(first: k == 0, level: level + 1, &out)
-                write(item, level: level + 1, to: &out)
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(UInt8(ascii: "["))
+                stack.append(Frame(items: items, keys: nil))
             }
-            if indent != nil { newline(level, &out) }
-            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            guard !object.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (k, member) in object.enumerated() {
-                separator(first: k == 0, level: level + 1, &out)
-                writeString(member.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                out.append(UInt8(ascii: " "))
-                write(member.value, level: level + 1, to: &out)
+            if object.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+            } else {
+                out.append(UInt8(ascii: "{"))
+                stack.append(Frame(items: object.values, keys: object.keys))
             }
-            if indent != nil { newline(level, &out) }
-            out.append(UInt8(ascii: "}"))
         }
     }
 

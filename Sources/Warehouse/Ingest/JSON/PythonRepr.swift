@@ -20,6 +20,7 @@ public enum PythonRepr {
         return out
     }
 
+    // Containers get their own non-inlined functions to keep recursive stack frames small.
     private static func write(_ value: JSONValue, to out: inout String) {
         switch value {
         case .null: out += "None"
@@ -27,23 +28,32 @@ public enum PythonRepr {
         case .int(let digits): out += digits
         case .float(let d): out += floatRepr(d)
         case .string(let s): out += stringRepr(s)
-        case .array(let items):
-            out += "["
-            for (k, item) in items.enumerated() {
-                if k > 0 { out += ", " }
-                write(item, to: &out)
-            }
-            out += "]"
-        case .object(let object):
-            out += "{"
-            for (k, member) in object.enumerated() {
-                if k > 0 { out += ", " }
-                out += stringRepr(member.key)
-                out += ": "
-                write(member.value, to: &out)
-            }
-            out += "}"
+        case .array(let items): writeArray(items, to: &out)
+        case .object(let object): writeObject(object, to: &out)
         }
+    }
+
+    @inline(never)
+    private static func writeArray(_ items: [JSONValue], to out: inout String) {
+        out += "["
+        for k in items.indices {
+            if k > 0 { out += ", " }
+            write(items[k], to: &out)
+        }
+        out += "]"
+    }
+
+    @inline(never)
+    private static func writeObject(_ object: JSONObject, to out: inout String) {
+        out += "{"
+        let keys = object.keys, values = object.values
+        for k in keys.indices {
+            if k > 0 { out += ", " }
+            out += stringRepr(keys[k])
+            out += ": "
+            write(values[k], to: &out)
+        }
+        out += "}"
     }
 
     /// Python `repr(str)`: single quotes unless the text has a `'` and no `"`; backslash, the
