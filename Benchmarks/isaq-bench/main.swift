@@ -1,7 +1,7 @@
 import Foundation
 import Warehouse
 
-// isaq-bench: throughput benchmarks, run in release mode:
+// isaq-bench: throughput benchmarks, run in release mode, e.g.
 //   swift run -c release isaq-bench ingest [--responses N] [--dir DIR]
 // Performance targets live here, never in unit tests.
 
@@ -16,10 +16,14 @@ case "ingest":
     let target = option("--responses").flatMap(Int.init) ?? 1_000_000
     let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench")
     try IngestBenchmark(targetResponses: target, directory: dir).run()
+case "json":
+    try jsonThroughput(Array(arguments.dropFirst()))
 default:
     print("""
-        usage: isaq-bench ingest [--responses N] [--dir DIR]
-          ingest  generate a synthetic corpus with the real task/dimension mix, ingest it, and compare
-                  with a plain CSQLite insert loop writing the same rows
+        isaq-bench \(isaqVersion)
+        usage: isaq-bench COMMAND
+          ingest [--responses N] [--dir DIR]  synthetic corpus with the real task/dimension mix: isaq ingest
+                                              vs a plain CSQLite insert loop writing the same rows
+          json [FILES…]                       JSON parse/dump throughput
         """)
 }
