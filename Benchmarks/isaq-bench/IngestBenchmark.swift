@@ -39,6 +39,14 @@ struct IngestBenchmark {
         }.reduce(0) { $0 + fileSize($1) }
         print("  corpus generated in \(format(generate, 1)) s (\(format(Double(corpusBytes) / 1e6, 1)) MB of result files)")
 
+        // Parsing alone (read, hash-free JSON parse, records), to show where ingest time goes.
+        let files = modelDirs.flatMap { dir in try! Warehouse.resultFilesForBenchmark(dir.path) }
+        var parsedResponses = 0
+        let parse = try seconds {
+            for f in files { parsedResponses += try Warehouse.parseForBenchmark(f) }
+        }
+        print("  parse only:      \(parsedResponses) responses in \(format(parse, 2)) s = \(format(Double(parsedResponses) / parse)) responses/s")
+
         // isaq ingest, exactly as `isaq ingest results DIR…` runs it.
         let dbPath = directory.appendingPathComponent("ingest.db").path
         resetPeakMemory()
@@ -85,7 +93,7 @@ struct RawRows {
         var db: OpaquePointer?
         guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw DatabaseError(extendedCode: 1, message: "open \(path)") }
         defer { sqlite3_close(db) }
-        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; DELETE FROM variant; BEGIN IMMEDIATE", nil, nil, nil)
+        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA foreign_keys=ON; DELETE FROM variant; BEGIN IMMEDIATE", nil, nil, nil)
         func load(_ table: String, _ rows: [[SQLValue]]) throws {
             guard let width = rows.first?.count else { return }
             let sql = "INSERT INTO \(table) VALUES (\(Array(repeating: "?", count: width).joined(separator: ",")))"

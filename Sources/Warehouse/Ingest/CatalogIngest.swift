@@ -20,7 +20,7 @@ extension Warehouse {
         guard let dim, dim != .n else { throw InputError(file: file, "cannot tell whether this is a d or an f catalog (put it in a d/ or f/ folder)") }
         var written = 0
         try db.transaction {
-            let writer = ResponseWriter(db: db, replace: false)
+            let writer = try ResponseWriter(db: db, replace: false)
             for (i, item) in items.enumerated() {
                 let path = JSONPath().key("annotation").index(i)
                 guard case .object(let o) = item else { throw InputError(file: file, location: path.display, "expected an item object") }

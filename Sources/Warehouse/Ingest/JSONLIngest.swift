@@ -27,7 +27,7 @@ extension Warehouse {
         var reports: [String: IngestReport] = [:]
         var order: [String] = []
         try db.transaction {
-            let writer = ResponseWriter(db: db, replace: replace)
+            let writer = try ResponseWriter(db: db, replace: replace)
             var runs: [String: (run: Int, checkpoint: Int, skip: Bool, counts: ResponseWriter.Counts)] = [:]
             var occurrences: [String: Int] = [:]
             for (lineNumber, slice) in lines {

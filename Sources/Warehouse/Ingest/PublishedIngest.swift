@@ -55,7 +55,7 @@ extension Warehouse {
         }
         var checkpoints: [String] = []
         try db.transaction {
-            let writer = ResponseWriter(db: db, replace: false)
+            let writer = try ResponseWriter(db: db, replace: false)
             try db.run("DELETE FROM published_score WHERE source = ?", [.text(source)])
             try db.run("INSERT INTO cohort (name, notes) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
                        [.text(source), .text("every model of the published file \(URL(fileURLWithPath: file).lastPathComponent)")])

@@ -15,9 +15,25 @@ final class ResponseWriter {
         var replaced = 0
     }
 
-    init(db: Database, replace: Bool) {
+    // Held here rather than fetched from the connection's cache: hashing the SQL text per
+    // response showed up in the ingest profile.
+    private let findInstruction: Statement
+    private let insertInstruction: Statement
+    private let insertResponseStatement: Statement
+
+    init(db: Database, replace: Bool) throws {
         self.db = db
         self.replace = replace
+        findInstruction = try db.statement(
+            "SELECT instruction_id, text IS NULL FROM instruction WHERE sample_id = ? AND variant_id = ? AND slot = ? AND spec_json = ?")
+        insertInstruction = try db.statement("""
+            INSERT INTO instruction (sample_id, variant_id, slot, text, prefix, suffix, wrap, json_key, separator, subtask_order, spec_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertResponseStatement = try db.statement("""
+            INSERT INTO response (run_id, checkpoint_id, instruction_id, occurrence, item_index, ordinal, kind, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """)
     }
 
     func checkpoint(model: String, label: String, parent: String? = nil) throws -> Int {
@@ -80,32 +96,51 @@ final class ResponseWriter {
     }
 
     func instructionID(sample: Int, variant: Int, slot: String, spec: FormatSpec, text: String? = nil) throws -> Int {
-        let s = try db.statement("""
-            INSERT INTO instruction (sample_id, variant_id, slot, text, prefix, suffix, wrap, json_key, separator, subtask_order, spec_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (sample_id, variant_id, slot, spec_json) DO UPDATE SET text = coalesce(excluded.text, instruction.text)
-            RETURNING instruction_id
-            """).bind([
-            .integer(Int64(sample)), .integer(Int64(variant)), .text(slot), sql(text),
-            sql(spec.prefix), sql(spec.suffix), sql(spec.wrap), sql(spec.jsonKey), sql(spec.separator), sql(spec.subtaskOrder),
-            .text(spec.json),
-        ])
-        guard try s.step() else { throw DatabaseError(extendedCode: 0, message: "instruction upsert returned no row") }
-        let id = s.int(0)
-        s.reset()
-        return id
+        // Look up first: a second checkpoint's responses reuse the first one's instructions, and
+        // an upsert would rewrite those rows for nothing.
+        let find = findInstruction
+        find.reset()
+        try find.bind(sample, at: 1)
+        try find.bind(variant, at: 2)
+        try find.bind(slot, at: 3)
+        try find.bind(spec.json, at: 4)
+        if try find.step() {
+            let (id, missingText) = (find.int(0), find.int(1) == 1)
+            find.reset()
+            if let text, missingText { try db.run("UPDATE instruction SET text = ? WHERE instruction_id = ?", [.text(text), .integer(Int64(id))]) }
+            return id
+        }
+        let insert = insertInstruction
+        insert.reset()
+        try insert.bind(sample, at: 1)
+        try insert.bind(variant, at: 2)
+        try insert.bind(slot, at: 3)
+        try insert.bind(text, at: 4)
+        try insert.bind(spec.prefix, at: 5)
+        try insert.bind(spec.suffix, at: 6)
+        try insert.bind(spec.wrap, at: 7)
+        try insert.bind(spec.jsonKey, at: 8)
+        try insert.bind(spec.separator, at: 9)
+        try insert.bind(spec.subtaskOrder, at: 10)
+        try insert.bind(spec.json, at: 11)
+        try insert.run()
+        return db.lastInsertRowID
     }
 
     /// Inserts one response; an existing response for the same checkpoint, instruction and
     /// occurrence must hold the same data unless replacing.
     func insertResponse(run: Int, checkpoint: Int, instruction: Int, occurrence: Int, item: Int, ordinal: Int,
                         kind: ResponseKind, text: String?, counts: inout Counts, conflict: () -> InputError) throws {
-        let insert = try db.statement("""
-            INSERT INTO response (run_id, checkpoint_id, instruction_id, occurrence, item_index, ordinal, kind, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        try insert.bind([.integer(Int64(run)), .integer(Int64(checkpoint)), .integer(Int64(instruction)), .integer(Int64(occurrence)),
-                         .integer(Int64(item)), .integer(Int64(ordinal)), .text(kind.rawValue), sql(text)])
+        let insert = insertResponseStatement
+        insert.reset()
+        try insert.bind(run, at: 1)
+        try insert.bind(checkpoint, at: 2)
+        try insert.bind(instruction, at: 3)
+        try insert.bind(occurrence, at: 4)
+        try insert.bind(item, at: 5)
+        try insert.bind(ordinal, at: 6)
+        try insert.bind(kind.rawValue, at: 7)
+        try insert.bind(text, at: 8)
         try insert.run()
         if db.changes == 1 { counts.inserted += 1; return }
         let existing = try db.statement("SELECT response_id, kind, text FROM response WHERE checkpoint_id = ? AND instruction_id = ? AND occurrence = ?")

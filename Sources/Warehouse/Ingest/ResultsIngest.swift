@@ -104,7 +104,7 @@ extension Warehouse {
         var report = IngestReport(file: file, checkpoint: checkpointName, dim: contents.dim.rawValue, task: contents.task,
                                   responses: contents.responses.count, alreadyIngested: false, unchanged: 0, replaced: 0)
         try db.transaction {
-            let writer = ResponseWriter(db: db, replace: options.replace)
+            let writer = try ResponseWriter(db: db, replace: options.replace)
             let checkpoint = try writer.checkpoint(model: model, label: options.checkpoint)
             if let parent = options.parent { try setParent(of: checkpoint, to: parent) }
             if try db.scalarInt("SELECT count(*) FROM run WHERE checkpoint_id = ? AND sha256 = ?", [.integer(Int64(checkpoint)), .text(sha)]) > 0 {
@@ -159,5 +159,18 @@ extension Warehouse {
         guard parentID != 0 else { throw InputError(file: parent, "no checkpoint named \(parent)") }
         guard parentID != checkpoint else { throw InputError(file: parent, "a checkpoint cannot be its own parent") }
         try db.run("UPDATE checkpoint SET parent_id = ? WHERE checkpoint_id = ?", [.integer(Int64(parentID)), .integer(Int64(checkpoint))])
+    }
+}
+
+extension Warehouse {
+    /// For isaq-bench: the result files below a model directory.
+    public static func resultFilesForBenchmark(_ dir: String) throws -> [String] {
+        try resultFiles([dir]).map(\.file)
+    }
+
+    /// For isaq-bench: reads and parses one result file without writing; returns its response count.
+    public static func parseForBenchmark(_ file: String) throws -> Int {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        return try ResultFileParser(file: file).parse(bytes, dimHint: dimensionHint(file), taskHint: taskHint(file)).responses.count
     }
 }

@@ -34,6 +34,8 @@ public final class Database {
             // WAL lets reports read the last committed state while an ingest writes.
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
+            // Ingest looks rows up in large indexes; 64 MiB of page cache keeps them in memory.
+            try execute("PRAGMA cache_size = -65536")
         }
     }
 
