@@ -76,7 +76,7 @@ CREATE TABLE instruction (
     instruction_id  INTEGER PRIMARY KEY,
     sample_id       INTEGER NOT NULL REFERENCES sample,
     variant_id      INTEGER NOT NULL REFERENCES variant,
-    slot            TEXT NOT NULL,   -- JSON path below the variant: '', '[0]', '.deep', '[1][3]'
+    slot            TEXT NOT NULL,   -- JSON path of the response below the variant: '', '[0]', '[0].response', '.deep', '[1][3]'
     text            TEXT,            -- the instruction wording, when a catalog supplied it
     prefix          TEXT,            -- f prefix spec
     suffix          TEXT,            -- f suffix spec

@@ -43,7 +43,8 @@ for path in sys.stdin.read().split("\n"):
                     if elems is None: emit(i, top, "", v); continue
                     for k, e in elems:
                         slot = f"[{k}]" if isinstance(v, list) else key(k)
-                        emit(i, top, slot, e["response"] if isinstance(e, dict) else e)
+                        if isinstance(e, dict): emit(i, top, slot + ".response", e["response"])
+                        else: emit(i, top, slot, e)
     print(json.dumps({"file": path, "responses": out}, ensure_ascii=True))
 """#
 

@@ -93,7 +93,7 @@ extension Warehouse {
                         }
                     }
                     spec.json = meta.isEmpty ? "" : PythonJSONWriter.compact(.object(meta))
-                    out.append((key, "[\(i)]", spec, inst))
+                    out.append((key, "[\(i)].response", spec, inst))
                 }
             default:
                 throw InputError(file: file, location: kpath.display, "unexpected \(value.typeName) for a \(dim.rawValue) catalog variation")

@@ -241,7 +241,9 @@ struct ResultFileParser {
             throw fail(path, "missing \"\(expected)\" (the \(key) format spec)")
         }
         spec.json = meta.isEmpty ? "" : PythonJSONWriter.compact(.object(meta))
-        return leaf(response, item: item, variant: key, slot: slot, spec: spec)
+        // The slot is the JSON path of the response itself, so a `{"response": …}` object and a
+        // bare string element stay distinguishable (scorers enumerate them differently, §2.3).
+        return leaf(response, item: item, variant: key, slot: slot + ".response", spec: spec)
     }
 
     // MARK: n dimension
