@@ -1,2 +1,3 @@
 import Warehouse
 print("isaq-bench \(Warehouse.version)")
+if CommandLine.arguments.contains("metrics") { MetricThroughput.run() }

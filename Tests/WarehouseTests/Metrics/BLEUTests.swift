@@ -78,7 +78,12 @@ import Testing
     /// and every double, bit for bit.
     @Test func corpusBLEUMatchesSacreBLEU() throws {
         var gen = RandomText(seed: 0xB1E0_0004)
-        var corpora: [[String: Any]] = []
+        // More distinct tokens than the packed n-gram keys hold: the dictionary fallback.
+        let many = (0..<40_000).map { "w\($0)" }
+        var corpora: [[String: Any]] = [
+            ["hyps": [many.shuffled(using: &gen.rng).joined(separator: " ")], "refs": [[many.joined(separator: " ")]]],
+            ["hyps": [many.prefix(30_000).joined(separator: " ") + " 猫 猫"], "refs": [[many.joined(separator: " ") + " 猫"], ["猫 猫"]]],
+        ]
         while corpora.count < 2500 {
             let segments = corpora.count < 1500 ? 1 : gen.int(1...12)
             let streams = gen.int(1...3)

@@ -44,9 +44,18 @@ public struct WordErrorStats: Sendable, Hashable {
 
     /// Statistics of one pair after jiwer's default transform.
     public static func measure(reference: PyString, hypothesis: PyString) -> WordErrorStats {
-        let ref = JiwerWords.split(reference)
-        let hyp = JiwerWords.split(hypothesis)
-        return measure(referenceWords: ref, hypothesisWords: hyp)
+        var table = TokenTable(capacity: 64)
+        JiwerWords.split(reference, into: &table)
+        let referenceCount = table.count
+        JiwerWords.split(hypothesis, into: &table)
+        let ids = table.ids()
+        let c = ids.withUnsafeBufferPointer { p in
+            EditAlignment.rapidfuzzCounts(
+                UnsafeBufferPointer(rebasing: p[0..<referenceCount]), UnsafeBufferPointer(rebasing: p[referenceCount...]))
+        }
+        return WordErrorStats(
+            substitutions: c.substitutions, deletions: c.deletions, insertions: c.insertions,
+            hits: c.hits, referenceWords: referenceCount)
     }
 
     public static func measure(reference: String, hypothesis: String) -> WordErrorStats {
@@ -88,6 +97,16 @@ public struct WordErrorStats: Sendable, Hashable {
 public enum JiwerWords {
     public static func split(_ s: PyString) -> [ArraySlice<Unicode.Scalar>] {
         var words: [ArraySlice<Unicode.Scalar>] = []
+        forEachWord(s) { words.append(s[$0]) }
+        return words
+    }
+
+    static func split(_ s: PyString, into table: inout TokenTable) {
+        forEachWord(s) { table.append(s[$0]) }
+    }
+
+    @inline(__always)
+    static func forEachWord(_ s: PyString, _ body: (Range<Int>) -> Void) {
         var lo = 0, hi = s.count
         while lo < hi, Py.isSpace(s[lo]) { lo += 1 }
         while hi > lo, Py.isSpace(s[hi - 1]) { hi -= 1 }
@@ -98,7 +117,7 @@ public enum JiwerWords {
                 var j = i + 1
                 while j < hi, Py.isSpace(s[j]) { j += 1 }
                 if j - i >= 2 || c == " " {
-                    if i > start { words.append(s[start..<i]) }
+                    if i > start { body(start..<i) }
                     start = j
                 }
                 i = j
@@ -106,7 +125,6 @@ public enum JiwerWords {
                 i += 1
             }
         }
-        if hi > start { words.append(s[start..<hi]) }
-        return words
+        if hi > start { body(start..<hi) }
     }
 }

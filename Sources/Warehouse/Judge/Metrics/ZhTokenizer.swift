@@ -1,19 +1,24 @@
 // sacreBLEU 2.6.0's `zh` tokenizer (SCORING.md §8.2), without any regex engine.
+//
+// Steps: strip; surround every "Chinese" character with spaces; the four substitutions of
+// sacreBLEU's `TokenizerRegexp`, each a left-to-right pass over the previous pass's output;
+// split on whitespace. The passes run on raw UInt32 buffers because BLEU statistics are
+// computed for every response of every model.
 
 public enum ZhTokenizer {
-    /// The tokens of `s`: strip, space out "Chinese" characters, the four 13a-style
-    /// substitutions, split on whitespace.
+    /// The tokens of `s`.
     public static func tokenize(_ s: PyString) -> [PyString] {
-        splitTokens(postTokenize(spaceChinese(Py.stripSlice(s))))
+        var table = TokenTable()
+        tokenize(s, into: &table)
+        return (0..<table.count).map(table.token)
     }
 
     public static func tokenize(_ s: String) -> [PyString] { tokenize(s.py) }
 
     /// `" ".join(tokens)`: the tokenized line as sacreBLEU returns it.
     public static func tokenizedLine(_ s: PyString) -> PyString {
-        let tokens = tokenize(s)
         var out = PyString()
-        for (k, t) in tokens.enumerated() {
+        for (k, t) in tokenize(s).enumerated() {
             if k > 0 { out.append(" ") }
             out.append(contentsOf: t)
         }
@@ -24,9 +29,11 @@ public enum ZhTokenizer {
     /// as a 4-digit escape plus a digit ("\u20000"), so the comparison of one character against
     /// a two-character string makes them U+2001–U+2A6D and U+2F81–U+2FA1.
     @inline(__always)
-    public static func isChinese(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 0x2001 { return false }
+    public static func isChinese(_ c: Unicode.Scalar) -> Bool { isChinese(c.value) }
+
+    @inline(__always)
+    static func isChinese(_ v: UInt32) -> Bool {
+        if v < 0x2001 || v > 0xFFEF { return false }
         switch v {
         case 0x3400...0x4DB5, 0x4E00...0x9FA5, 0x9FA6...0x9FBB, 0xF900...0xFA2D, 0xFA30...0xFA6A,
              0xFA70...0xFAD9, 0x2001...0x2A6D, 0x2F81...0x2FA1, 0xFF00...0xFFEF, 0x2E80...0x2EFF,
@@ -39,19 +46,6 @@ public enum ZhTokenizer {
         }
     }
 
-    private static func spaceChinese(_ s: ArraySlice<Unicode.Scalar>) -> PyString {
-        var out = PyString()
-        out.reserveCapacity(s.count * 2)
-        for c in s {
-            if isChinese(c) {
-                out.append(" "); out.append(c); out.append(" ")
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
-
     /// `[\{-\~\[-\` -\&\(-\+\:-\@\/]`: ASCII punctuation except `'`, `,`, `-`, `.` (and space).
     @inline(__always)
     private static func isSplitPunctuation(_ v: UInt32) -> Bool {
@@ -61,59 +55,78 @@ public enum ZhTokenizer {
         }
     }
 
-    @inline(__always) private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    @inline(__always) private static func isPeriodOrComma(_ c: Unicode.Scalar) -> Bool { c == "." || c == "," }
-
-    /// The four substitutions of `TokenizerRegexp`, each a separate left-to-right pass over the
-    /// output of the previous one (matches are two characters long and never overlap).
-    static func postTokenize(_ s: PyString) -> PyString {
-        var a = PyString()
-        a.reserveCapacity(s.count * 2)
-        for c in s {
-            if isSplitPunctuation(c.value) {
-                a.append(" "); a.append(c); a.append(" ")
-            } else {
-                a.append(c)
-            }
+    @inline(__always) private static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    @inline(__always) private static func isPeriodOrComma(_ v: UInt32) -> Bool { v == 0x2E || v == 0x2C }
+    @inline(__always) private static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
         }
-        // ([^0-9])([\.,]) → "\1 \2 "
-        var b = PyString()
-        b.reserveCapacity(a.count + 8)
-        var i = 0
-        while i < a.count {
-            if i + 1 < a.count, !isDigit(a[i]), isPeriodOrComma(a[i + 1]) {
-                b.append(a[i]); b.append(" "); b.append(a[i + 1]); b.append(" ")
-                i += 2
-            } else {
-                b.append(a[i]); i += 1
-            }
-        }
-        // ([\.,])([^0-9]) → " \1 \2"
-        var c = PyString()
-        c.reserveCapacity(b.count + 8)
-        i = 0
-        while i < b.count {
-            if i + 1 < b.count, isPeriodOrComma(b[i]), !isDigit(b[i + 1]) {
-                c.append(" "); c.append(b[i]); c.append(" "); c.append(b[i + 1])
-                i += 2
-            } else {
-                c.append(b[i]); i += 1
-            }
-        }
-        // ([0-9])(-) → "\1 \2 "
-        var d = PyString()
-        d.reserveCapacity(c.count + 8)
-        i = 0
-        while i < c.count {
-            if i + 1 < c.count, isDigit(c[i]), c[i + 1] == "-" {
-                d.append(c[i]); d.append(" "); d.append("-"); d.append(" ")
-                i += 2
-            } else {
-                d.append(c[i]); i += 1
-            }
-        }
-        return d
     }
 
-    private static func splitTokens(_ s: PyString) -> [PyString] { Py.splitWhitespace(s) }
+    /// Appends the tokens of `s` to `table`.
+    static func tokenize(_ s: PyString, into table: inout TokenTable) {
+        s.withUnsafeBufferPointer { src in
+            var lo = 0, hi = src.count
+            while lo < hi, isSpace(src[lo].value) { lo += 1 }
+            while hi > lo, isSpace(src[hi - 1].value) { hi -= 1 }
+            let n = hi - lo
+            if n == 0 { return }
+            // Pass 1 at most triples the text; passes 2–4 each at most double what they read.
+            let capacity = 3 * n * 8 + 8
+            let a = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+            let b = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+            defer { a.deallocate(); b.deallocate() }
+
+            // Chinese characters and the punctuation class of the first substitution are both
+            // spaced out character by character, so the two steps fuse into one pass.
+            var na = 0
+            for i in lo..<hi {
+                let v = src[i].value
+                if isChinese(v) || isSplitPunctuation(v) {
+                    a[na] = 0x20; a[na + 1] = v; a[na + 2] = 0x20; na += 3
+                } else {
+                    a[na] = v; na += 1
+                }
+            }
+            // ([^0-9])([\.,]) → "\1 \2 "
+            var nb = 0, i = 0
+            while i < na {
+                if i + 1 < na, !isDigit(a[i]), isPeriodOrComma(a[i + 1]) {
+                    b[nb] = a[i]; b[nb + 1] = 0x20; b[nb + 2] = a[i + 1]; b[nb + 3] = 0x20; nb += 4; i += 2
+                } else {
+                    b[nb] = a[i]; nb += 1; i += 1
+                }
+            }
+            // ([\.,])([^0-9]) → " \1 \2"
+            na = 0; i = 0
+            while i < nb {
+                if i + 1 < nb, isPeriodOrComma(b[i]), !isDigit(b[i + 1]) {
+                    a[na] = 0x20; a[na + 1] = b[i]; a[na + 2] = 0x20; a[na + 3] = b[i + 1]; na += 4; i += 2
+                } else {
+                    a[na] = b[i]; na += 1; i += 1
+                }
+            }
+            // ([0-9])(-) → "\1 \2 "
+            nb = 0; i = 0
+            while i < na {
+                if i + 1 < na, isDigit(a[i]), a[i + 1] == 0x2D {
+                    b[nb] = a[i]; b[nb + 1] = 0x20; b[nb + 2] = 0x2D; b[nb + 3] = 0x20; nb += 4; i += 2
+                } else {
+                    b[nb] = a[i]; nb += 1; i += 1
+                }
+            }
+            // split()
+            i = 0
+            while i < nb {
+                while i < nb, isSpace(b[i]) { i += 1 }
+                if i == nb { break }
+                let start = i
+                while i < nb, !isSpace(b[i]) { i += 1 }
+                table.append(UnsafeBufferPointer(start: b + start, count: i - start))
+            }
+        }
+    }
 }
