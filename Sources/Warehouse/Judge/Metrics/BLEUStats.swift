@@ -89,32 +89,32 @@ public struct BLEUStats: Sendable, Hashable {
         if hypLength == 0 { return stats }
         for n in 0..<maxOrder { stats.total[n] = max(0, hypLength - n) }
 
-        // Distinct n-grams as sorted (key, count) runs, merged instead of hashed. Keys pack the
-        // order and four 15-bit ids; a segment with more distinct tokens is astronomically rare
-        // and takes the dictionary path.
-        if ids.count > 0, (ids.max() ?? 0) >= NGramKey.idLimit {
+        // N-grams are packed into integer keys (the order and four 15-bit ids) and counted in
+        // small open-addressing tables; a segment with more distinct tokens is astronomically
+        // rare and takes the dictionary path.
+        if (ids.max() ?? 0) >= NGramKey.idLimit {
             return dictionarySegment(ids: ids, ends: ends, stats: stats)
         }
-        var refMax: [(key: UInt64, count: Int32)] = []
-        for k in 1..<ends.count {
-            refMax += NGramKey.runs(ids[ends[k - 1]..<ends[k]])
-        }
-        if ends.count > 2 {
-            refMax.sort { $0.key < $1.key || ($0.key == $1.key && $0.count > $1.count) }
-            var merged: [(key: UInt64, count: Int32)] = []
-            merged.reserveCapacity(refMax.count)
-            for e in refMax where merged.last?.key != e.key { merged.append(e) }
-            refMax = merged
-        }
-        let hyp = NGramKey.runs(ids[0..<hypLength])
-        var j = 0
-        for g in hyp {
-            while j < refMax.count, refMax[j].key < g.key { j += 1 }
-            if j < refMax.count, refMax[j].key == g.key {
-                stats.correct[NGramKey.order(g.key) - 1] += Int(min(g.count, refMax[j].count))
+        return ids.withUnsafeBufferPointer { p in
+            var refMax = NGramCounts(capacityFor: 4 * (ends.last! - hypLength))
+            if ends.count == 2 {
+                NGramKey.forEach(UnsafeBufferPointer(rebasing: p[hypLength..<ends[1]])) { refMax.add($0) }
+            } else {
+                var one = NGramCounts(capacityFor: 4 * (ends.last! - hypLength))
+                for k in 1..<ends.count {
+                    one.removeAll()
+                    NGramKey.forEach(UnsafeBufferPointer(rebasing: p[ends[k - 1]..<ends[k]])) { one.add($0) }
+                    one.forEach { key, count in refMax.raise(key, to: count) }
+                }
             }
+            var hyp = NGramCounts(capacityFor: 4 * hypLength)
+            NGramKey.forEach(UnsafeBufferPointer(rebasing: p[0..<hypLength])) { hyp.add($0) }
+            hyp.forEach { key, count in
+                let m = refMax.count(of: key)
+                if m > 0 { stats.correct[NGramKey.order(key) - 1] += Int(min(count, m)) }
+            }
+            return stats
         }
-        return stats
     }
 
     private static func dictionarySegment(ids: [Int32], ends: [Int], stats start: BLEUStats) -> BLEUStats {
@@ -141,37 +141,77 @@ enum NGramKey {
 
     @inline(__always) static func order(_ key: UInt64) -> Int { Int(key >> 60) + 1 }
 
-    /// Sorted distinct n-grams (n = 1…4) of `t` with their counts.
-    static func runs(_ t: ArraySlice<Int32>) -> [(key: UInt64, count: Int32)] {
-        let base = t.startIndex, k = t.count
-        var keys: [UInt64] = []
-        keys.reserveCapacity(4 * k)
+    /// Calls `body` with the key of every n-gram (n = 1…4) of `t`, repeats included.
+    @inline(__always)
+    static func forEach(_ t: UnsafeBufferPointer<Int32>, _ body: (UInt64) -> Void) {
+        let k = t.count
         for i in 0..<k {
-            let a = UInt64(t[base + i])
-            keys.append(a << 45)
+            let a = UInt64(t[i]) << 45
+            body(a)
             if i + 1 < k {
-                let b = UInt64(t[base + i + 1])
-                keys.append(1 << 60 | a << 45 | b << 30)
+                let ab = a | UInt64(t[i + 1]) << 30
+                body(1 << 60 | ab)
                 if i + 2 < k {
-                    let c = UInt64(t[base + i + 2])
-                    keys.append(2 << 60 | a << 45 | b << 30 | c << 15)
-                    if i + 3 < k {
-                        keys.append(3 << 60 | a << 45 | b << 30 | c << 15 | UInt64(t[base + i + 3]))
-                    }
+                    let abc = ab | UInt64(t[i + 2]) << 15
+                    body(2 << 60 | abc)
+                    if i + 3 < k { body(3 << 60 | abc | UInt64(t[i + 3])) }
                 }
             }
         }
-        keys.sort()
-        var out: [(key: UInt64, count: Int32)] = []
-        out.reserveCapacity(keys.count)
-        for key in keys {
-            if let last = out.last, last.key == key {
-                out[out.count - 1].count += 1
-            } else {
-                out.append((key, 1))
-            }
-        }
-        return out
+    }
+}
+
+/// Counts of packed n-gram keys in an open-addressing table sized for the segment.
+struct NGramCounts {
+    private static let empty = UInt64.max   // packed keys never have bits 62–63 set
+    private var keys: [UInt64]
+    private var counts: [Int32]
+    private var used: [Int32] = []
+    private let mask: Int
+
+    init(capacityFor n: Int) {
+        var capacity = 16
+        while capacity < 2 * n { capacity <<= 1 }
+        keys = [UInt64](repeating: Self.empty, count: capacity)
+        counts = [Int32](repeating: 0, count: capacity)
+        used.reserveCapacity(n)
+        mask = capacity - 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while keys[i] != key, keys[i] != Self.empty { i = (i + 1) & mask }
+        return i
+    }
+
+    @inline(__always)
+    mutating func add(_ key: UInt64) {
+        let i = slot(key)
+        if keys[i] == Self.empty { keys[i] = key; used.append(Int32(i)) }
+        counts[i] += 1
+    }
+
+    @inline(__always)
+    mutating func raise(_ key: UInt64, to count: Int32) {
+        let i = slot(key)
+        if keys[i] == Self.empty { keys[i] = key; used.append(Int32(i)) }
+        if counts[i] < count { counts[i] = count }
+    }
+
+    @inline(__always)
+    func count(of key: UInt64) -> Int32 {
+        let i = slot(key)
+        return keys[i] == key ? counts[i] : 0
+    }
+
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for i in used { body(keys[Int(i)], counts[Int(i)]) }
+    }
+
+    mutating func removeAll() {
+        for i in used { keys[Int(i)] = Self.empty; counts[Int(i)] = 0 }
+        used.removeAll(keepingCapacity: true)
     }
 }
 
