@@ -40,6 +40,10 @@ import Testing
         // Clipping uses the largest count in a single reference, not the sum.
         let c = BLEUStats.segment(hypothesis: "好 好 好", references: ["好", "好 好"])
         #expect(c.correct[0] == 2)
+        // The pre-tokenized entry point agrees with the string one.
+        let h = "他说：“今天 3.5 度，OK?”", r = ["他说今天3.5度。", "今天 三 度 OK"]
+        #expect(BLEUStats.segment(hypothesisTokens: ZhTokenizer.tokenize(h.py), referenceTokens: r.map { ZhTokenizer.tokenize($0.py) })
+                == BLEUStats.segment(hypothesis: h, references: r))
     }
 
     /// The tokenizer against sacreBLEU's `TokenizerZh` on generated and adversarial strings.

@@ -98,6 +98,8 @@ import Testing
                 if mismatches <= 10 { Issue.record("pair \(k) \(pair.debugDescription): got \(got), jiwer \(e)") }
             }
             #expect(s.referenceWords == s.hits + s.substitutions + s.deletions)
+            let split = WordErrorStats.measure(referenceWords: JiwerWords.split(pair[0].py), hypothesisWords: JiwerWords.split(pair[1].py))
+            #expect(split == s)
         }
         #expect(mismatches == 0)
         #expect(total.wordErrorRate == doubleFromBits(result["wer"]))
