@@ -147,6 +147,9 @@ import Testing
             }
         }
         #expect(mismatches == 0)
+        // Default and explicit sequential summation are the same thing.
+        #expect(BLEUScore(BLEUStats.segment(hypothesis: "她会好的。", references: ["她会没事的。"]), logSum: .sequential).score
+                == BLEUScore(BLEUStats.segment(hypothesis: "她会好的。", references: ["她会没事的。"])).score)
         // The generated set must exercise every branch of compute_bleu.
         #expect(positive > 1000 && smoothed > 200 && short > 200)
     }

@@ -13,7 +13,17 @@ public struct BLEUScore: Sendable, Hashable {
     public var counts: [Int]
     public var totals: [Int]
 
-    public init(_ stats: BLEUStats) {
+    /// How CPython's built-in `sum` adds the log precisions. It changed in 3.12 and flips the
+    /// last bit of about a quarter of BLEU scores; the reference environment is 3.11.
+    public enum LogSum: Sendable {
+        /// CPython ≤ 3.11: plain left-to-right addition.
+        case sequential
+        /// CPython ≥ 3.12: Neumaier-compensated for float items; an int item (`my_log(0)`) is
+        /// added uncompensated; the compensation is added at the end when non-zero and finite.
+        case compensated
+    }
+
+    public init(_ stats: BLEUStats, logSum: LogSum = .sequential) {
         let sys = stats.hypothesisLength, ref = stats.referenceLength
         systemLength = sys
         referenceLength = ref
@@ -42,10 +52,24 @@ public struct BLEUScore: Sendable, Hashable {
             }
         }
         precisions = p
-        // Python's `sum` starts at 0 and adds left to right (CPython 3.11; 3.12 compensates);
-        // `my_log` floors log(0) at -9999999999.
-        var logSum = 0.0
-        for x in p { logSum += x == 0 ? -9_999_999_999.0 : log(x) }
-        score = bp * exp(logSum / Double(BLEUStats.maxOrder))
+        // `my_log` floors log(0) at the int -9999999999. Python's `sum` starts from the int 0,
+        // so the first (always positive) precision's log is taken as is.
+        var total = 0.0
+        switch logSum {
+        case .sequential:
+            for x in p { total += x == 0 ? -9_999_999_999.0 : log(x) }
+        case .compensated:
+            var c = 0.0
+            for (n, x) in p.enumerated() {
+                if x == 0 { total += -9_999_999_999.0; continue }
+                let v = log(x)
+                if n == 0 { total = v; continue }
+                let t = total + v
+                c += abs(total) >= abs(v) ? (total - t) + v : (v - t) + total
+                total = t
+            }
+            if c != 0, c.isFinite { total += c }
+        }
+        score = bp * exp(total / Double(BLEUStats.maxOrder))
     }
 }
