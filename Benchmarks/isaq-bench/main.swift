@@ -18,6 +18,8 @@ case "ingest":
     try IngestBenchmark(targetResponses: target, directory: dir).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
+case "metrics":
+    MetricThroughput.run()
 default:
     print("""
         isaq-bench \(isaqVersion)
@@ -25,5 +27,6 @@ default:
           ingest [--responses N] [--dir DIR]  synthetic corpus with the real task/dimension mix: isaq ingest
                                               vs a plain CSQLite insert loop writing the same rows
           json [FILES…]                       JSON parse/dump throughput
+          metrics                             WER/BLEU statistics and constrain judges, pairs/s
         """)
 }
