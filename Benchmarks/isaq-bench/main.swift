@@ -1,2 +1,3 @@
 import Warehouse
 print("isaq-bench \(Warehouse.version)")
+if CommandLine.arguments.dropFirst().contains("normalizer") { NormalizerThroughput.run() }

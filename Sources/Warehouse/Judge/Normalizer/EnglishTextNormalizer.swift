@@ -173,6 +173,7 @@ enum NormalizerSteps {
 
     /// Step 11: split_ws, British → American per token, join with single spaces.
     static func americanSpellings(_ s: PyString) -> PyString {
+        let table = SpellingMap.table
         var out = PyString()
         out.reserveCapacity(s.count)
         let n = s.count
@@ -183,7 +184,7 @@ enum NormalizerSteps {
             let start = i
             while i < n, !Py.isSpace(s[i]) { i += 1 }
             if !out.isEmpty { out.append(" ") }
-            if let american = SpellingMap.american(s[start..<i]) {
+            if let key = PackedASCII(s[start..<i]), let american = table[key] {
                 out.append(contentsOf: american)
             } else {
                 out.append(contentsOf: s[start..<i])

@@ -76,10 +76,17 @@ struct NumberTokenMachine {
 
     // MARK: Loop
 
-    private static let prefixSymbols: Set<Unicode.Scalar> = ["-", "+", "£", "€", "$", "¢"]
+    @inline(__always)
+    private static func isPrefixSymbol(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "-", "+", "£", "€", "$", "¢": return true
+        default: return false
+        }
+    }
 
     private mutating func process(_ s: PyString, _ tokens: [Range<Int>]) {
-        let words = tokens.map { NumberWords.lookup(s[$0]) }
+        let table = NumberWords.table
+        let words = tokens.map { PackedASCII(s[$0]).flatMap { table[$0] } }
         let numeric = tokens.map { Self.isNumeric(s[$0]) }
         var skip = false
 
@@ -92,7 +99,7 @@ struct NumberTokenMachine {
             let nextIsNumeric = hasNext && numeric[k + 1]
             let nextIsWordOrNumeric = nextWord != nil || nextIsNumeric
 
-            let hasPrefix = Self.prefixSymbols.contains(cur.first!)
+            let hasPrefix = Self.isPrefixSymbol(cur.first!)
             let body = hasPrefix ? cur.dropFirst() : cur[...]
             if hasPrefix ? Self.isNumeric(body) : numeric[k] {
                 if let v = value {

@@ -49,7 +49,7 @@ enum NumberWords {
     ]
 
     /// Every word of every class; the classes are disjoint.
-    static let table: [PackedASCII: NumberWord] = {
+    static let table: PackedTable<NumberWord> = {
         var t: [String: NumberWord] = [:]
         for z in ["o", "oh", "zero"] { t[z] = .zero }
         for (i, name) in onesNames.enumerated() {
@@ -92,9 +92,7 @@ enum NumberWords {
         t["double"] = .repeater(2)
         t["triple"] = .repeater(3)
         t["point"] = .point
-        var packed: [PackedASCII: NumberWord] = [:]
-        for (k, v) in t { packed[PackedASCII(k)!] = v }
-        return packed
+        return PackedTable(t.map { (PackedASCII($0.key)!, $0.value) })
     }()
 
     @inline(__always)

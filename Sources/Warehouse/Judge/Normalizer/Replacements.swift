@@ -42,8 +42,10 @@ struct ReplacementRule: Sendable {
         return result
     }
 
+    /// Whether the rule matches at `i`, boundaries included.
     @inline(__always)
-    private func matches(_ s: PyString, at i: Int) -> Bool {
+    func matches(_ s: PyString, at i: Int) -> Bool {
+        guard i + pattern.count <= s.count else { return false }
         var k = 1
         while k < pattern.count {
             if s[i + k] != pattern[k] { return false }
@@ -83,40 +85,38 @@ struct ASCIISet: Sendable {
 }
 
 enum Replacements {
-    static let rules: [ReplacementRule] = {
-        var rules: [ReplacementRule] = []
-        let contractions = [
-            ("won't", "will not"), ("can't", "can not"), ("let's", "let us"), ("ain't", "aint"),
-            ("y'all", "you all"), ("wanna", "want to"), ("gotta", "got to"), ("gonna", "going to"),
-            ("i'ma", "i am going to"), ("imma", "i am going to"), ("woulda", "would have"),
-            ("coulda", "could have"), ("shoulda", "should have"), ("ma'am", "madam"),
-        ]
-        for (p, r) in contractions { rules.append(ReplacementRule(p, r, leadingBoundary: true)) }
-        // Titles: the expansion keeps a trailing space, so "mr." becomes "mister ." here.
-        let titles = [
-            ("mr", "mister"), ("mrs", "missus"), ("st", "saint"), ("dr", "doctor"), ("prof", "professor"),
-            ("capt", "captain"), ("gov", "governor"), ("ald", "alderman"), ("gen", "general"),
-            ("sen", "senator"), ("rep", "representative"), ("pres", "president"), ("rev", "reverend"),
-            ("hon", "honorable"), ("asst", "assistant"), ("assoc", "associate"), ("lt", "lieutenant"),
-            ("col", "colonel"), ("jr", "junior"), ("sr", "senior"), ("esq", "esquire"),
-        ]
-        for (p, r) in titles { rules.append(ReplacementRule(p, r + " ", leadingBoundary: true)) }
-        // Perfect tenses and general contractions have no leading `\b`; the replacement starts
-        // with a space.
-        let suffixes = [
-            ("'d been", "had been"), ("'s been", "has been"), ("'d gone", "had gone"),
-            ("'s gone", "has gone"), ("'d done", "had done"), ("'s got", "has got"),
-            ("n't", "not"), ("'re", "are"), ("'s", "is"), ("'d", "would"), ("'ll", "will"),
-            ("'t", "not"), ("'ve", "have"), ("'m", "am"),
-        ]
-        for (p, r) in suffixes { rules.append(ReplacementRule(p, " " + r, leadingBoundary: false)) }
-        return rules
-    }()
+    /// The contraction rules, then the title rules: every one of them starts with `\b` and a
+    /// letter, so a match can only begin where a `\w` run begins.
+    static let contractionRules: [ReplacementRule] = [
+        ("won't", "will not"), ("can't", "can not"), ("let's", "let us"), ("ain't", "aint"),
+        ("y'all", "you all"), ("wanna", "want to"), ("gotta", "got to"), ("gonna", "going to"),
+        ("i'ma", "i am going to"), ("imma", "i am going to"), ("woulda", "would have"),
+        ("coulda", "could have"), ("shoulda", "should have"), ("ma'am", "madam"),
+    ].map { ReplacementRule($0.0, $0.1, leadingBoundary: true) }
+
+    /// Titles: whole `\w` runs; the expansion keeps a trailing space ("mr." → "mister .").
+    static let titles = PackedTable<PyString>([
+        ("mr", "mister"), ("mrs", "missus"), ("st", "saint"), ("dr", "doctor"), ("prof", "professor"),
+        ("capt", "captain"), ("gov", "governor"), ("ald", "alderman"), ("gen", "general"),
+        ("sen", "senator"), ("rep", "representative"), ("pres", "president"), ("rev", "reverend"),
+        ("hon", "honorable"), ("asst", "assistant"), ("assoc", "associate"), ("lt", "lieutenant"),
+        ("col", "colonel"), ("jr", "junior"), ("sr", "senior"), ("esq", "esquire"),
+    ].map { (PackedASCII($0.0)!, ($0.1 + " ").py) })
+
+    /// Perfect tenses, then general contractions: no leading `\b`, the replacement starts
+    /// with a space, and every pattern holds an apostrophe.
+    static let apostropheRules: [ReplacementRule] = [
+        ("'d been", "had been"), ("'s been", "has been"), ("'d gone", "had gone"),
+        ("'s gone", "has gone"), ("'d done", "had done"), ("'s got", "has got"),
+        ("n't", "not"), ("'re", "are"), ("'s", "is"), ("'d", "would"), ("'ll", "will"),
+        ("'t", "not"), ("'ve", "have"), ("'m", "am"),
+    ].map { ReplacementRule($0.0, " " + $0.1, leadingBoundary: false) }
 
     static func apply(_ s: PyString) -> PyString {
-        var s = s
+        var s = wordStartRules(s)
+        guard s.contains("'") else { return s }
         var present = ASCIISet(s)
-        for rule in rules where present.isSuperset(of: rule.needs) {
+        for rule in apostropheRules where present.isSuperset(of: rule.needs) {
             if let replaced = rule.apply(s) {
                 s = replaced
                 // Removing text only shrinks the true set, so a superset stays a valid filter.
@@ -124,5 +124,48 @@ enum Replacements {
             }
         }
         return s
+    }
+
+    /// The 14 contraction rules and the 21 title rules in one left-to-right pass, trying the
+    /// rules in their listed order at each `\w`-run start. This equals applying the 35 rules one
+    /// after another: no two of their matches can overlap (a pattern's apostrophe-separated
+    /// parts never equal another pattern's first word), and no replacement contains a
+    /// pattern or an apostrophe, so no rule can match text produced or exposed by another.
+    static func wordStartRules(_ s: PyString) -> PyString {
+        let contractionRules = Self.contractionRules, titles = Self.titles
+        var out: PyString?
+        var copied = 0
+        let n = s.count
+        var i = 0
+        while i < n {
+            guard Py.isWord(s[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < n, Py.isWord(s[end]) { end += 1 }
+            var replacement: PyString?
+            var matchEnd = end
+            if end - i <= 7 {  // the longest first word of any rule ("shoulda")
+                let first = s[i]
+                for rule in contractionRules where rule.pattern[0] == first && rule.matches(s, at: i) {
+                    replacement = rule.replacement
+                    matchEnd = i + rule.pattern.count
+                    break
+                }
+                if replacement == nil, let key = PackedASCII(s[i..<end]) {
+                    replacement = titles[key]
+                }
+            }
+            if let replacement {
+                if out == nil { out = PyString(); out!.reserveCapacity(n + 32) }
+                out!.append(contentsOf: s[copied..<i])
+                out!.append(contentsOf: replacement)
+                copied = matchEnd
+                i = matchEnd
+            } else {
+                i = end
+            }
+        }
+        guard var result = out else { return s }
+        result.append(contentsOf: s[copied...])
+        return result
     }
 }

@@ -11,19 +11,15 @@ import Foundation
 
 enum SpellingMap {
     /// Parsed once, on first use (Swift initialises static lets lazily and thread-safely).
-    static let table: [PackedASCII: PyString] = {
+    static let table: PackedTable<PyString> = {
         let data = Data(PackageResources.english_json)
         guard let object = try? JSONSerialization.jsonObject(with: data),
               let pairs = object as? [String: String]
         else { fatalError("embedded english.json is not a JSON object of strings") }
-        var table: [PackedASCII: PyString] = [:]
-        table.reserveCapacity(pairs.count)
-        for (british, american) in pairs {
-            // Every key is short ASCII; one that is not could never equal a packed token anyway.
-            guard let key = PackedASCII(british.unicodeScalars) else { continue }
-            table[key] = american.py
-        }
-        return table
+        // Every key is short ASCII; one that were not could never equal a packed token anyway.
+        return PackedTable(pairs.compactMap { british, american in
+            PackedASCII(british.unicodeScalars).map { ($0, american.py) }
+        })
     }()
 
     /// The American spelling of `token`, if the map has one.

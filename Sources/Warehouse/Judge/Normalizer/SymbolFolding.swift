@@ -41,6 +41,7 @@ enum SymbolFolding {
 
     static func fold(_ s: PyString) -> PyString {
         let d = Py.nfkd(s)
+        let asciiBecomesSpace = Self.asciiBecomesSpace
         var out = PyString()
         out.reserveCapacity(d.count)
         for c in d {
