@@ -20,6 +20,8 @@ case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "metrics":
     MetricThroughput.run()
+case "normalizer":
+    NormalizerThroughput.run()
 default:
     print("""
         isaq-bench \(isaqVersion)
@@ -28,5 +30,6 @@ default:
                                               vs a plain CSQLite insert loop writing the same rows
           json [FILES…]                       JSON parse/dump throughput
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
+          normalizer                          Whisper English normalizer, strings/s
         """)
 }
