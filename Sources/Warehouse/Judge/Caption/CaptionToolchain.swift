@@ -53,10 +53,15 @@ public struct CaptionToolchain: Sendable, Equatable {
                 problems.append(why.description)
             }
         }
+        var meteorMD5 = ""
         if let meteor {
             if !fm.fileExists(atPath: meteor.path) {
                 problems.append("METEOR jar not found at \(meteor.path)")
             } else {
+                meteorMD5 = try md5(of: meteor)
+                if meteorMD5 != expectedMeteorJarMD5 {
+                    problems.append("\(meteor.path) has md5 \(meteorMD5), expected \(expectedMeteorJarMD5) (meteor-1.5.jar of pycocoevalcap 1.2)")
+                }
                 let data = meteor.deletingLastPathComponent().appendingPathComponent("data/paraphrase-en.gz")
                 if !fm.fileExists(atPath: data.path) {
                     problems.append("METEOR paraphrase table not found at \(data.path)")
@@ -70,12 +75,6 @@ public struct CaptionToolchain: Sendable, Equatable {
             throw CaptionToolchainError(problems: problems)
         }
 
-        let meteorMD5 = try md5(of: meteor)
-        if meteorMD5 != expectedMeteorJarMD5 {
-            throw CaptionToolchainError(problems: [
-                "\(meteor.path) has md5 \(meteorMD5), expected \(expectedMeteorJarMD5) (meteor-1.5.jar of pycocoevalcap 1.2)"
-            ])
-        }
         let version = try javaVersion(java)
         return CaptionToolchain(
             meteorJar: meteor, ptbJar: ptb, java: java,
@@ -120,7 +119,9 @@ public struct CaptionToolchain: Sendable, Equatable {
         } else {
             return .failure(Problem(description: "ISAQ_METEOR_JAR/ISAQ_PTB_JAR not set and no python3 found to locate pycocoevalcap"))
         }
-        let script = "import pycocoevalcap, os; print(os.path.dirname(pycocoevalcap.__file__))"
+        // pycocoevalcap 1.2 ships no `__init__.py`: it is a namespace package whose `__file__` is
+        // None, so the directory comes from `__path__`.
+        let script = "import pycocoevalcap; print(list(pycocoevalcap.__path__)[0])"
         guard let result = try? ChildProcess.run(python, ["-c", script]) else {
             return .failure(Problem(description: "could not run \(python.path) to locate pycocoevalcap"))
         }
