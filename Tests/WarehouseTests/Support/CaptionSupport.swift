@@ -59,6 +59,7 @@ enum CaptionGolden {
         let data = try gunzip(Fixtures.url("parity/golden/\(model)/instances/\(dimension)_aac.jsonl.gz"))
         return try data.split(separator: 0x0A).map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+            let text = String(decoding: line, as: UTF8.self)
             return Instance(
                 variation: try #require(object["variation_key"] as? String),
                 sampleIndex: try #require(object["sample_index"] as? Int),
@@ -66,9 +67,9 @@ enum CaptionGolden {
                 ref: try #require(object["ref"] as? [String]),
                 hypRaw: try #require(object["hyp_raw"] as? String),
                 meteorStats: try #require(object["meteor_stats"] as? String),
-                meteorSentence: try #require(object["meteor_sentence"] as? Double),
-                ciderD: try #require(object["cider_d_sentence_in_variation"] as? Double),
-                rougeL: try #require(object["rouge_l_sentence"] as? Double))
+                meteorSentence: try #require(number("meteor_sentence", in: text)),
+                ciderD: try #require(number("cider_d_sentence_in_variation", in: text)),
+                rougeL: try #require(number("rouge_l_sentence", in: text)))
         }
     }
 
@@ -83,9 +84,30 @@ enum CaptionGolden {
         }
     }
 
-    /// The aggregate metric file: variation → {"METEOR", "CIDEr-D", "ROUGE-L", "ifr"}.
-    static func aggregates(model: String, dimension: String) throws -> [String: [String: Any]] {
+    /// The aggregate metric file: variation → {"METEOR", "CIDEr-D", "ROUGE-L", "ifr"}. Read line by
+    /// line (the file is `json.dumps(indent=2)`) because Foundation's JSONSerialization on Linux
+    /// can land one ulp away from the double Python wrote; `Double(String)` is exact.
+    static func aggregates(model: String, dimension: String) throws -> [String: [String: Double]] {
         let data = try Fixtures.data("parity/golden/\(model)/output/\(dimension)/aac/\(model)_\(dimension)_aac_metric.json")
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        var out: [String: [String: Double]] = [:]
+        var current = ""
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\""), let colon = trimmed.range(of: "\": ") else { continue }
+            let key = String(trimmed[trimmed.index(after: trimmed.startIndex)..<colon.lowerBound])
+            var value = String(trimmed[colon.upperBound...])
+            if value == "{" { current = key; continue }
+            if value.hasSuffix(",") { value.removeLast() }
+            if let number = Double(value) { out[current, default: [:]][key] = number }
+        }
+        return out
+    }
+
+    /// The number after `"key": ` in a one-line JSON object, parsed exactly.
+    static func number(_ key: String, in line: String) -> Double? {
+        guard let start = line.range(of: "\"\(key)\": ") else { return nil }
+        let rest = line[start.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "," || $0 == "}" }) ?? rest.endIndex
+        return Double(rest[..<end].trimmingCharacters(in: .whitespaces))
     }
 }
