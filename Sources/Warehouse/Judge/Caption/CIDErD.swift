@@ -19,16 +19,23 @@ public enum CIDErD {
         precondition(candidates.count == references.count, "one reference list per candidate")
         guard candidates.count > 1 else { throw CaptionMetricError.tooFewPairs(candidates.count) }
         var vocabulary = Vocabulary()
-        let cookedCandidates = candidates.map { NgramCounts(vocabulary.ids($0)) }
-        let cookedReferences = references.map { refs in refs.map { NgramCounts(vocabulary.ids($0)) } }
+        let cookedCandidates = candidates.map { NgramCounts(vocabulary.ids($0), &vocabulary) }
+        let cookedReferences = references.map { refs in refs.map { NgramCounts(vocabulary.ids($0), &vocabulary) } }
 
-        var documentFrequency: [[Int]: Int] = [:]
-        for refs in cookedReferences {
-            var seen = Set<[Int]>()
-            for ref in refs { for entry in ref.entries { seen.insert(entry.ngram) } }
-            for ngram in seen { documentFrequency[ngram, default: 0] += 1 }
+        // Indexed by n-gram id; candidate-only n-grams keep 0.
+        var documentFrequency = [Int](repeating: 0, count: vocabulary.ngramCount)
+        var lastPair = [Int](repeating: -1, count: vocabulary.ngramCount)
+        var anyReferenceNgram = false
+        for (pair, refs) in cookedReferences.enumerated() {
+            for ref in refs {
+                for entry in ref.entries where lastPair[entry.ngram] != pair {
+                    lastPair[entry.ngram] = pair
+                    documentFrequency[entry.ngram] += 1
+                    anyReferenceNgram = true
+                }
+            }
         }
-        guard !documentFrequency.isEmpty else { throw CaptionMetricError.noReferenceNgrams }
+        guard anyReferenceNgram else { throw CaptionMetricError.noReferenceNgrams }
 
         let logPairs = log(Double(cookedReferences.count))
         var sentences: [Double] = []
@@ -58,7 +65,7 @@ public enum CIDErD {
         for i in 0..<n {
             var sim = 0.0
             for (ngram, weight) in cand.vectors[i] {
-                let refWeight = ref.lookup[i][ngram] ?? 0
+                let refWeight = ref.lookup[ngram] ?? 0
                 sim += min(weight, refWeight) * refWeight
             }
             if cand.norms[i] != 0, ref.norms[i] != 0 {
@@ -71,34 +78,45 @@ public enum CIDErD {
     }
 }
 
-/// Token ids by exact code-point equality (Swift `String` equality is canonical, Python's is not).
+/// Token and n-gram ids. Tokens compare by exact code points (Swift `String` equality is
+/// canonical, Python's is not); n-grams are interned once so later work is on integers.
 private struct Vocabulary {
-    private var ids: [PyString: Int] = [:]
+    private var tokens: [PyString: Int] = [:]
+    private var ngrams: [[Int]: Int] = [:]
+    var ngramCount: Int { ngrams.count }
 
     mutating func ids(_ sentence: String) -> [Int] {
         Py.splitWhitespace(sentence.py).map { token in
-            if let id = ids[token] { return id }
-            let id = ids.count
-            ids[token] = id
+            if let id = tokens[token] { return id }
+            let id = tokens.count
+            tokens[token] = id
             return id
         }
+    }
+
+    mutating func ngram(_ words: ArraySlice<Int>) -> Int {
+        let key = Array(words)
+        if let id = ngrams[key] { return id }
+        let id = ngrams.count
+        ngrams[key] = id
+        return id
     }
 }
 
 /// A `collections.Counter` of the 1- to 4-grams of a sentence, in first-occurrence order.
 private struct NgramCounts {
-    var entries: [(ngram: [Int], count: Int)] = []
+    var entries: [(ngram: Int, order: Int, count: Int)] = []
 
-    init(_ words: [Int]) {
-        var index: [[Int]: Int] = [:]
+    init(_ words: [Int], _ vocabulary: inout Vocabulary) {
+        var index: [Int: Int] = [:]
         for k in 1...CIDErD.n where words.count >= k {
             for i in 0...(words.count - k) {
-                let ngram = Array(words[i..<(i + k)])
+                let ngram = vocabulary.ngram(words[i..<(i + k)])
                 if let at = index[ngram] {
                     entries[at].count += 1
                 } else {
                     index[ngram] = entries.count
-                    entries.append((ngram, 1))
+                    entries.append((ngram, k, 1))
                 }
             }
         }
@@ -107,23 +125,22 @@ private struct NgramCounts {
 
 /// `__counter_to_vec`: tf-idf weights per n, their norms, and the bigram count used as length.
 private struct TfIdf {
-    var vectors: [[(ngram: [Int], weight: Double)]]
-    var lookup: [[[Int]: Double]]
+    var vectors: [[(ngram: Int, weight: Double)]]
+    var lookup: [Int: Double]
     var norms: [Double]
     var length: Int
 
-    init(_ counts: NgramCounts, logPairs: Double, documentFrequency: [[Int]: Int]) {
+    init(_ counts: NgramCounts, logPairs: Double, documentFrequency: [Int]) {
         vectors = Array(repeating: [], count: CIDErD.n)
-        lookup = Array(repeating: [:], count: CIDErD.n)
+        lookup = Dictionary(minimumCapacity: counts.entries.count)
         var squares = [Double](repeating: 0, count: CIDErD.n)
         length = 0
-        for (ngram, count) in counts.entries {
-            let df = Double(documentFrequency[ngram] ?? 0)
-            let logDf = log(max(1.0, df))
-            let slot = ngram.count - 1
+        for (ngram, order, count) in counts.entries {
+            let logDf = log(max(1.0, Double(documentFrequency[ngram])))
+            let slot = order - 1
             let weight = Double(count) * (logPairs - logDf)
             vectors[slot].append((ngram, weight))
-            lookup[slot][ngram] = weight
+            lookup[ngram] = weight
             squares[slot] += weight * weight
             if slot == 1 { length += count }
         }
