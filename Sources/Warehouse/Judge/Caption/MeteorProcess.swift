@@ -54,6 +54,16 @@ public final class MeteorProcess: @unchecked Sendable {
         return ["SCORE", references.joined(separator: " ||| "), String(py: cand)].joined(separator: " ||| ")
     }
 
+    /// `scoreLine`, refusing text the jar would read as more than one line (Java's readLine
+    /// also ends a line at CR).
+    public static func checkedScoreLine(candidate: String, references: [String]) throws -> String {
+        let line = scoreLine(candidate: candidate, references: references)
+        if line.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            throw MeteorProcessError.lineBreak(line)
+        }
+        return line
+    }
+
     /// The 23 sufficient statistics of one segment, as the line the jar prints.
     public func segmentStats(candidate: String, references: [String]) throws -> String {
         try segmentStats([(candidate, references)])[0]
@@ -64,11 +74,7 @@ public final class MeteorProcess: @unchecked Sendable {
         if pairs.isEmpty { return [] }
         var payload = String()
         for pair in pairs {
-            let line = Self.scoreLine(candidate: pair.candidate, references: pair.references)
-            if line.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
-                throw MeteorProcessError.lineBreak(line)
-            }
-            payload += line
+            payload += try Self.checkedScoreLine(candidate: pair.candidate, references: pair.references)
             payload += "\n"
         }
         try send(payload)
@@ -183,6 +189,7 @@ private final class LineQueue: @unchecked Sendable {
     private var head = 0
     private var ended = false
     private var stderrBuffer = Data()
+    private var stderrEnded = false
 
     init(stdout: FileHandle, stderr: FileHandle) {
         Thread { [self] in
@@ -219,6 +226,10 @@ private final class LineQueue: @unchecked Sendable {
                 if stderrBuffer.count > 8192 { stderrBuffer = stderrBuffer.suffix(4096) }
                 condition.unlock()
             }
+            condition.lock()
+            stderrEnded = true
+            condition.broadcast()
+            condition.unlock()
         }.start()
     }
 
@@ -247,9 +258,12 @@ private final class LineQueue: @unchecked Sendable {
         return .lines(out)
     }
 
+    /// What the JVM wrote to stderr, waiting briefly for the rest of it when the JVM has died.
     func stderrTail() -> String {
         condition.lock()
         defer { condition.unlock() }
+        let deadline = Date().addingTimeInterval(2)
+        while !stderrEnded, ended, condition.wait(until: deadline) {}
         return String(decoding: stderrBuffer, as: UTF8.self)
     }
 }
