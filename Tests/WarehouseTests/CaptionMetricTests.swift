@@ -24,10 +24,12 @@ import Testing
             // The Swift formula on the jar's statistics gives the same bits.
             let stats = prepared.map { MeteorStatistics(line: $0.meteorStats)! }
             #expect(stats.map(\.sentenceScore) == score.pairs.map(\.meteor))
-            let summed = stats.map(\.summable).reduce(into: [Double](repeating: 0, count: 23)) { total, next in
+            #expect(MeteorStatistics.corpusScore(summedStats: MeteorStatistics.sum(stats)) == score.meteor)
+            // A plain sum of the raw statistics would count the perfect segment's chunk.
+            let raw = stats.map(\.values).reduce(into: [Double](repeating: 0, count: 23)) { total, next in
                 for i in total.indices { total[i] += next[i] }
             }
-            #expect(MeteorStatistics.corpusScore(summedStats: summed) == score.meteor)
+            #expect(MeteorStatistics.corpusScore(summedStats: raw) != score.meteor)
         }
     }
 

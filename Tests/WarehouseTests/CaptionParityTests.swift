@@ -59,8 +59,7 @@ import Testing
 
                 // METEOR's final formula in Swift, from summed statistics, gives the jar's bits.
                 let stats = group.map { MeteorStatistics(line: $0.meteorStats)! }
-                var summed = [Double](repeating: 0, count: MeteorStatistics.count)
-                for s in stats { for k in summed.indices { summed[k] += s.summable[k] } }
+                let summed = MeteorStatistics.sum(stats)
                 check(MeteorStatistics.corpusScore(summedStats: summed) == score.meteor,
                       "\(key) Swift corpus METEOR \(MeteorStatistics.corpusScore(summedStats: summed)) ≠ jar \(score.meteor)")
                 check(stats.map(\.sentenceScore) == score.pairs.map(\.meteor), "\(key) Swift sentence METEOR ≠ jar")

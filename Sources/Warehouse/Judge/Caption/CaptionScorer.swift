@@ -49,10 +49,13 @@ public struct CaptionCorpusScore: Sendable, Equatable {
 ///
 /// Preparing is per pair and independent of grouping, so a results file is prepared once and
 /// every variation and the `all` row are then scored from the prepared pairs.
+///
+/// Calls may come from several threads; they take turns on the one METEOR JVM.
 public final class CaptionScorer: @unchecked Sendable {
     public let toolchain: CaptionToolchain
     private let tokenizer: PTBTokenizer
     private let meteorProcess: MeteorProcess
+    private let meteorLock = NSLock()
 
     /// Starts the METEOR JVM at once so it loads its paraphrase table while tokenising.
     public init(toolchain: CaptionToolchain, meteorTimeout: TimeInterval = 600) throws {
@@ -61,7 +64,9 @@ public final class CaptionScorer: @unchecked Sendable {
         self.meteorProcess = try MeteorProcess(toolchain: toolchain, timeout: meteorTimeout)
     }
 
-    public func close() { meteorProcess.close() }
+    public func close() {
+        meteorLock.withLock { meteorProcess.close() }
+    }
 
     /// Cleans, tokenises and computes METEOR statistics for every pair, in order.
     public func prepare(_ pairs: [CaptionPair], cleaning: CaptionCleaning) throws -> [PreparedCaption] {
@@ -77,8 +82,8 @@ public final class CaptionScorer: @unchecked Sendable {
             grouped.append(Array(tokenized.references[cursor..<(cursor + pair.references.count)]))
             cursor += pair.references.count
         }
-        let stats = try meteorProcess.segmentStats(
-            zip(tokenized.candidates, grouped).map { (candidate: $0, references: $1) })
+        let segments = zip(tokenized.candidates, grouped).map { (candidate: $0, references: $1) }
+        let stats = try meteorLock.withLock { try meteorProcess.segmentStats(segments) }
         return (0..<pairs.count).map {
             PreparedCaption(candidate: tokenized.candidates[$0], references: grouped[$0], meteorStats: stats[$0])
         }
@@ -103,7 +108,8 @@ public final class CaptionScorer: @unchecked Sendable {
 
     /// METEOR by the jar's EVAL (separate because f-AAC reports `"N/A"` when only this fails).
     public func meteor(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {
-        try meteorProcess.evaluate(prepared.map(\.meteorStats))
+        let stats = prepared.map(\.meteorStats)
+        return try meteorLock.withLock { try meteorProcess.evaluate(stats) }
     }
 
     public static func ciderD(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {

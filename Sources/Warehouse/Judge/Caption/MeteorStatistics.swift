@@ -61,6 +61,16 @@ public struct MeteorStatistics: Sendable, Equatable {
         return out
     }
 
+    /// Element-wise sum of the segments' `summable` vectors (what SQL would `SUM` per grouping).
+    public static func sum(_ segments: [MeteorStatistics]) -> [Double] {
+        var total = [Double](repeating: 0, count: count)
+        for segment in segments {
+            let values = segment.summable
+            for i in 0..<count { total[i] += values[i] }
+        }
+        return total
+    }
+
     /// METEOR of this one segment (the jar's sentence score in EVAL).
     public var sentenceScore: Double { Self.score(values) }
 
