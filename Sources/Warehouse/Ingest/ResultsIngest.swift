@@ -34,6 +34,8 @@ public struct IngestReport: Sendable, Equatable {
     public var alreadyIngested: Bool
     public var unchanged: Int
     public var replaced: Int
+    /// The run written (nil when the file was already ingested).
+    public var runID: Int? = nil
 }
 
 extension Warehouse {
@@ -117,6 +119,7 @@ extension Warehouse {
                 """, [.integer(Int64(checkpoint)), .text(contents.dim.rawValue), .text(contents.task), .text(file), .text(sha),
                       .text(ISO8601DateFormatter().string(from: Date())), .text(isaqVersion)])
             let run = db.lastInsertRowID
+            report.runID = run
             var sampleIDs: [Int] = []
             var occurrences: [Int] = []
             var seen: [Int: Int] = [:]

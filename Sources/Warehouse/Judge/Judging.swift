@@ -38,7 +38,7 @@ extension Warehouse {
 
     /// (Re)judges the responses of every run of `checkpoints` (all when empty) under the
     /// ruleset, one transaction per run. Raw responses are never modified.
-    public func judge(checkpoints: [String] = [], options: JudgeOptions = JudgeOptions(),
+    public func judge(checkpoints: [String] = [], runs only: [Int]? = nil, tasks: [String] = [], options: JudgeOptions = JudgeOptions(),
                       progress: (String) -> Void = { _ in }) throws -> JudgeReport {
         guard options.ruleset == Self.currentRuleset else {
             throw QueryError(message: "unknown ruleset \(options.ruleset); this isaq judges with \(Self.currentRuleset)")
@@ -50,7 +50,9 @@ extension Warehouse {
             """).rows
         for row in rows {
             guard case .integer(let id) = row[0], case .text(let dim) = row[1], case .text(let task) = row[2], case .text(let c) = row[3] else { continue }
-            if checkpoints.isEmpty || checkpoints.contains(c) { runs.append((Int(id), dim, task, c)) }
+            guard checkpoints.isEmpty || checkpoints.contains(c), tasks.isEmpty || tasks.contains(task) else { continue }
+            if let only, !only.contains(Int(id)) { continue }
+            runs.append((Int(id), dim, task, c))
         }
         for name in checkpoints where !runs.contains(where: { $0.checkpoint == name }) {
             if try db.scalarInt("SELECT count(*) FROM checkpoint WHERE name = ?", [.text(name)]) == 0 {
@@ -80,7 +82,7 @@ extension Warehouse {
         let chunks = (responses.count + chunkSize - 1) / chunkSize
         let results = Slots([[JudgmentRecord]](repeating: [], count: chunks))
         let unscored = Slots([Int](repeating: 0, count: chunks))
-        let work = { (c: Int) in
+        let work: @Sendable (Int) -> Void = { c in
             var out: [JudgmentRecord] = []
             var skipped = 0
             for r in responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)] {

@@ -26,6 +26,7 @@ struct IngestResults: ParsableCommand {
     @Option(help: "The checkpoint this one was fine-tuned from (model or model@label).") var parent: String?
     @Flag(help: "Overwrite stored responses that differ, instead of failing.") var replace = false
     @Flag(help: "Accept variation keys outside ISA-Bench (scored the way upstream scores them).") var allowUnknownVariants = false
+    @Flag(help: "Store the responses without judging them (run `isaq score` later).") var noJudge = false
 
     func run() throws {
         let w = try warehouse.open()
@@ -36,6 +37,10 @@ struct IngestResults: ParsableCommand {
         for r in reports {
             let what = r.alreadyIngested ? "skipped (already ingested)" : "\(r.responses) responses" + (r.replaced > 0 ? ", \(r.replaced) replaced" : "")
             print("\(r.checkpoint)\t\(r.dim)/\(r.task)\t\(what)\t\(r.file)")
+        }
+        let runs = reports.compactMap(\.runID)
+        if !noJudge, !runs.isEmpty {
+            print(Score.summary(try w.judge(runs: runs) { Progress.say($0) }))
         }
     }
 }
