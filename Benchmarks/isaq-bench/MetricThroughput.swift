@@ -55,6 +55,25 @@ enum MetricThroughput {
         }
         let bleuSeconds = cpuSeconds() - t1
 
+        var asrCompliant = 0
+        let t2 = cpuSeconds()
+        for i in 0..<pairs {
+            let (r, h) = english[i % english.count]
+            if ASRConstrainJudge.judge(response: h, reference: r).compliant { asrCompliant += 1 }
+        }
+        let asrSeconds = cpuSeconds() - t2
+
+        let chineseScalars = chinese.map { ($0.0.py, $0.1.py) }
+        var s2ttCompliant = 0
+        let t3 = cpuSeconds()
+        for i in 0..<pairs {
+            let (h, r) = chineseScalars[i % chineseScalars.count]
+            if TranslationConstrainJudge.isCompliant(response: h, reference: r) { s2ttCompliant += 1 }
+        }
+        let s2ttSeconds = cpuSeconds() - t3
+
+        print(String(format: "ASR judge:  %d pairs in %.3f CPU s = %.0f pairs/s (%d compliant)", pairs, asrSeconds, Double(pairs) / asrSeconds, asrCompliant))
+        print(String(format: "S2TT judge: %d pairs in %.3f CPU s = %.0f pairs/s (%d compliant)", pairs, s2ttSeconds, Double(pairs) / s2ttSeconds, s2ttCompliant))
         print(String(format: "WER stats:  %d pairs in %.3f CPU s = %.0f pairs/s (WER %.4f)", pairs, werSeconds, Double(pairs) / werSeconds, wer.wordErrorRate))
         print(String(format: "BLEU stats: %d pairs in %.3f CPU s = %.0f pairs/s (BLEU %.2f)", pairs, bleuSeconds, Double(pairs) / bleuSeconds, BLEUScore(bleu).score))
     }

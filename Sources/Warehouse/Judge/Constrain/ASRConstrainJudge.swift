@@ -25,10 +25,12 @@ public enum ASRConstrainJudge {
     static let blacklist: [PyString] = ["the speaker", "the audio", "the spoken content", "summary:", "the sentence"].map(\.py)
 
     public static func judge(response: PyString, reference: PyString) -> Verdict {
-        let refWords = words(reference)
-        let hypWords = words(response)
-        let (s, d, i) = editCounts(reference: refWords, hypothesis: hypWords)
-        let n = refWords.count
+        var table = TokenTable()
+        appendWords(reference, to: &table)
+        let n = table.count
+        appendWords(response, to: &table)
+        let ids = table.ids()
+        let (s, d, i) = editCounts(reference: ids[..<n], hypothesis: ids[n...])
         var compliant = n == 0 || s + d + i < n
         if i >= 3 { compliant = false }
         if compliant {
@@ -49,6 +51,18 @@ public enum ASRConstrainJudge {
         var t = Py.lower(s)
         t.removeAll(where: isASCIIPunctuation)
         var out: [ArraySlice<Unicode.Scalar>] = []
+        forEachWord(t) { out.append(t[$0]) }
+        return out
+    }
+
+    static func appendWords(_ s: PyString, to table: inout TokenTable) {
+        var t = Py.lower(s)
+        t.removeAll(where: isASCIIPunctuation)
+        forEachWord(t) { table.append(t[$0]) }
+    }
+
+    @inline(__always)
+    static func forEachWord(_ t: PyString, _ body: (Range<Int>) -> Void) {
         var i = 0
         let n = t.count
         while i < n {
@@ -56,9 +70,8 @@ public enum ASRConstrainJudge {
             if i == n { break }
             let start = i
             while i < n, !Py.isSpace(t[i]) { i += 1 }
-            out.append(t[start..<i])
+            body(start..<i)
         }
-        return out
     }
 
     /// Python's `string.punctuation`.
@@ -75,50 +88,55 @@ public enum ASRConstrainJudge {
     static func editCounts(
         reference ref: [ArraySlice<Unicode.Scalar>], hypothesis hyp: [ArraySlice<Unicode.Scalar>]
     ) -> (substitutions: Int, deletions: Int, insertions: Int) {
-        let n = ref.count, m = hyp.count
+        var table = TokenTable()
+        for w in ref { table.append(w) }
+        for w in hyp { table.append(w) }
+        let ids = table.ids()
+        return editCounts(reference: ids[..<ref.count], hypothesis: ids[ref.count...])
+    }
+
+    static func editCounts(
+        reference r: ArraySlice<Int32>, hypothesis h: ArraySlice<Int32>
+    ) -> (substitutions: Int, deletions: Int, insertions: Int) {
+        let n = r.count, m = h.count
         if n == 0 { return (0, 0, m) }
         if m == 0 { return (0, n, 0) }
-        // Intern once so the O(n·m) loop compares integers.
-        var ids: [ArraySlice<Unicode.Scalar>: Int32] = [:]
-        func intern(_ w: ArraySlice<Unicode.Scalar>) -> Int32 {
-            if let id = ids[w] { return id }
-            let id = Int32(ids.count)
-            ids[w] = id
-            return id
-        }
-        let r = ref.map(intern), h = hyp.map(intern)
-        let width = m + 1
-        // Operation codes: 0 match, 1 S, 2 I, 3 D.
-        var cost = [Int32](repeating: 0, count: (n + 1) * width)
-        var op = [UInt8](repeating: 0, count: (n + 1) * width)
-        for j in 1...m { cost[j] = Int32(j); op[j] = 2 }
-        for i in 1...n {
-            let row = i * width, up = row - width
-            cost[row] = Int32(i); op[row] = 3
-            let ri = r[i - 1]
-            for j in 1...m {
-                if ri == h[j - 1] {
-                    cost[row + j] = cost[up + j - 1]
-                    op[row + j] = 0
-                } else {
-                    let sub = cost[up + j - 1] + 1, ins = cost[row + j - 1] + 1, del = cost[up + j] + 1
-                    let best = min(sub, ins, del)
-                    cost[row + j] = best
-                    op[row + j] = best == sub ? 1 : (best == ins ? 2 : 3)
+        let r0 = r.startIndex, h0 = h.startIndex
+        let width = m + 1, cells = (n + 1) * width
+        // Cost and operation per cell; operation codes: 0 match, 1 S, 2 I, 3 D.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: cells) { cost in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: cells) { op in
+                cost[0] = 0; op[0] = 0
+                for j in 1...m { cost[j] = Int32(j); op[j] = 2 }
+                for i in 1...n {
+                    let row = i * width, up = row - width
+                    cost[row] = Int32(i); op[row] = 3
+                    let ri = r[r0 + i - 1]
+                    for j in 1...m {
+                        if ri == h[h0 + j - 1] {
+                            cost[row + j] = cost[up + j - 1]
+                            op[row + j] = 0
+                        } else {
+                            let sub = cost[up + j - 1] + 1, ins = cost[row + j - 1] + 1, del = cost[up + j] + 1
+                            let best = min(sub, ins, del)
+                            cost[row + j] = best
+                            op[row + j] = best == sub ? 1 : (best == ins ? 2 : 3)
+                        }
+                    }
                 }
+                var s = 0, d = 0, ins = 0
+                var i = n, j = m
+                while i > 0 || j > 0 {
+                    switch op[i * width + j] {
+                    case 0: i -= 1; j -= 1
+                    case 1: s += 1; i -= 1; j -= 1
+                    case 2: ins += 1; j -= 1
+                    default: d += 1; i -= 1
+                    }
+                }
+                return (s, d, ins)
             }
         }
-        var s = 0, d = 0, ins = 0
-        var i = n, j = m
-        while i > 0 || j > 0 {
-            switch op[i * width + j] {
-            case 0: i -= 1; j -= 1
-            case 1: s += 1; i -= 1; j -= 1
-            case 2: ins += 1; j -= 1
-            default: d += 1; i -= 1
-            }
-        }
-        return (s, d, ins)
     }
 
     /// The "repeated sentence" test shared with f-AAC (§5.2 rule 5): every character that is
@@ -127,9 +145,12 @@ public enum ASRConstrainJudge {
     public static func isRepeatedSentence(_ r: PyString) -> Bool {
         var t = r
         for i in t.indices where !Py.isWord(t[i]) && !Py.isSpace(t[i]) { t[i] = " " }
-        let words = Py.splitWhitespace(Py.lower(t))
-        let k = words.count
+        t = Py.lower(t)
+        var table = TokenTable()
+        forEachWord(t) { table.append(t[$0]) }
+        let k = table.count
         if k < 2 { return false }
+        let words = table.ids()
         for u in 1...(k / 2) where k % u == 0 {
             var repeated = true
             for idx in u..<k where words[idx] != words[idx % u] {

@@ -67,11 +67,12 @@ public struct BLEUStats: Sendable, Hashable {
         return segment(table: table, ends: ends)
     }
 
-    /// `table` holds the hypothesis tokens `0..<ends[0]`, then reference k at
-    /// `ends[k]..<ends[k + 1]`. The reference length is the one closest to the hypothesis
+    /// `table` holds the hypothesis tokens `0..<ends[0]`, then the k-th reference (k ≥ 1) at
+    /// `ends[k - 1]..<ends[k]`. The reference length is the one closest to the hypothesis
     /// length (ties → the shorter); matches are clipped by the largest count of the n-gram in
     /// any single reference.
     static func segment(table: TokenTable, ends: [Int]) -> BLEUStats {
+        precondition(ends.count >= 2, "a BLEU segment needs at least one reference")
         let ids = table.ids()
         let hypLength = ends[0]
         var closestDiff = -1, closestLength = -1
