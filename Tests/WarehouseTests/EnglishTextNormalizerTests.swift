@@ -184,7 +184,9 @@ import Testing
     // MARK: Differential test against Whisper
 
     @Test func matchesWhisperOnGeneratedStrings() throws {
-        let inputs = NormalizerCorpus.strings(count: 3_000, seed: 0x15A_BE4C)
+        // ISAQ_NORMALIZER_FUZZ=count[,seed] widens the run for a local search; the default is fixed.
+        let fuzz = ProcessInfo.processInfo.environment["ISAQ_NORMALIZER_FUZZ"]?.split(separator: ",").compactMap { UInt64($0) } ?? []
+        let inputs = NormalizerCorpus.strings(count: Int(fuzz.first ?? 3_000), seed: fuzz.count > 1 ? fuzz[1] : 0x15A_BE4C)
         #expect(inputs.count >= 2_000)
         let script = PythonReference.whisperImport + """
 
