@@ -155,6 +155,19 @@ import Testing
         #expect(!NumberTokenMachine.isNumeric("".py))
     }
 
+    @Test func numberVocabulary() {
+        // 3 zeros, 19 ones, 19 plurals, 20 ordinals, 8 tens, 16 suffixed tens, 12 multipliers,
+        // 24 suffixed multipliers, 4 signs, 8 currencies, percent/per, and/double/triple/point.
+        #expect(NumberWords.table.count == 139)
+        #expect(NumberWords.lookup("ninth".py) == nil)
+        #expect(NumberWords.lookup("nineth".py) == .onesSuffixed(9, suffix: "th"))
+        #expect(NumberWords.lookup("eighth".py) == .onesSuffixed(8, suffix: "th"))
+        #expect(NumberWords.lookup("sixes".py) == .onesSuffixed(6, suffix: "s"))
+        #expect(NumberWords.lookup("ninetieth".py) == .tensSuffixed(90, suffix: "th"))
+        #expect(NumberWords.lookup("decillionths".py) == nil)
+        #expect(NumberWords.lookup("one\u{0}".py) == nil)
+    }
+
     @Test func spellingMapIsTheWhisperFile() {
         #expect(SpellingMap.table.count == 1_739)
         #expect(SpellingMap.american("colour".py) == "color".py)
@@ -184,7 +197,9 @@ import Testing
     // MARK: Differential test against Whisper
 
     @Test func matchesWhisperOnGeneratedStrings() throws {
-        let inputs = NormalizerCorpus.strings(count: 3_000, seed: 0x15A_BE4C)
+        // ISAQ_NORMALIZER_FUZZ=count[,seed] widens the run for a local search; the default is fixed.
+        let fuzz = ProcessInfo.processInfo.environment["ISAQ_NORMALIZER_FUZZ"]?.split(separator: ",").compactMap { UInt64($0) } ?? []
+        let inputs = NormalizerCorpus.strings(count: Int(fuzz.first ?? 3_000), seed: fuzz.count > 1 ? fuzz[1] : 0x15A_BE4C)
         #expect(inputs.count >= 2_000)
         let script = PythonReference.whisperImport + """
 

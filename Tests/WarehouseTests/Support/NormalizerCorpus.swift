@@ -169,6 +169,19 @@ enum NormalizerCorpus {
         return out
     }
 
+    static func numberSentence(_ r: inout Random, tokens: Int) -> String {
+        var words: [String] = []
+        for _ in 0..<tokens {
+            switch r.int(100) {
+            case 0..<62: words.append(r.pick(numberWords))
+            case 62..<85: words.append(digitToken(&r))
+            case 85..<92: words.append(r.pick(["a half", "and a half", "o'clock", "per cent", "point five", "double oh", "minus", "$", "¢", "%", "dollars and", "cents"]))
+            default: words.append(r.pick(plainWords))
+            }
+        }
+        return words.joined(separator: r.chance(85) ? " " : r.pick(["-", ", ", "  "]))
+    }
+
     /// Hand-picked cases aimed at the rules' edges.
     static let adversarial: [String] = [
         "", " ", "\n", "\t \u{A0}", "'", "''", "''s", "'s", "s'", "a's", "  's", "John  \t's",
@@ -242,9 +255,22 @@ enum NormalizerCorpus {
             case 1, 2: length = 0 + r.int(2)
             default: length = 1 + r.int(18)
             }
-            out.append(sentence(&r, tokens: length))
+            // Every third string is dense with numbers, to drive the §7.1 state machine hard.
+            out.append(pythonKnown(k % 3 == 2 ? numberSentence(&r, tokens: length) : sentence(&r, tokens: length)))
         }
         return out
+    }
+
+    /// Drops code points newer than Unicode 14 (Python 3.11's database): Swift's tables know
+    /// them and Python's do not (SCORING.md §12.3). Swift's `uppercased()` can produce them,
+    /// e.g. "ƛ" → U+A7DC (Unicode 16).
+    static func pythonKnown(_ s: String) -> String {
+        var view = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            if let age = c.properties.age, age.major > 14 || (age.major == 14 && age.minor > 0) { continue }
+            view.append(c)
+        }
+        return String(view)
     }
 }
 
