@@ -54,39 +54,37 @@ FROM (SELECT response_id, subtask, ruleset_id,
       FROM (SELECT response_id, subtask, ruleset_id, '[' || replace(trim(meteor_stats), ' ', ',') || ']' AS a
             FROM judgment WHERE meteor_stats IS NOT NULL));
 
--- Summed sufficient statistics per ruleset × checkpoint × dim × task × scorer key × subtask, plus a pooled `all` row per d/f task: every upstream number is a function of one row.
+-- Summed sufficient statistics per run × ruleset × scorer key × subtask, computed from the judgments: what the judgment_total table caches (and a test compares them).
+CREATE VIEW judgment_total_live AS
+SELECT r.run_id, j.ruleset_id, j.scorer_key, j.subtask,
+       count(*) AS n, sum(j.compliant) AS compliant, sum(j.wer_sub + j.wer_del + j.wer_ins) AS wer_errors, sum(j.wer_ref_words) AS wer_ref_words,
+       sum(j.bleu_hyp_len) AS bleu_hyp_len, sum(j.bleu_ref_len) AS bleu_ref_len,
+       sum(j.bleu_correct1) AS bleu_correct1, sum(j.bleu_correct2) AS bleu_correct2, sum(j.bleu_correct3) AS bleu_correct3, sum(j.bleu_correct4) AS bleu_correct4,
+       sum(j.bleu_total1) AS bleu_total1, sum(j.bleu_total2) AS bleu_total2, sum(j.bleu_total3) AS bleu_total3, sum(j.bleu_total4) AS bleu_total4,
+       sum(j.acc_correct) AS acc_correct, sum(j.acc_counted) AS acc_counted,
+       count(j.metric_pending) AS pending, count(j.meteor_stats) AS meteor_segments,
+       sum(m.m0) AS m0, sum(m.m1) AS m1, sum(m.m2) AS m2, sum(m.m3) AS m3, sum(m.m4) AS m4, sum(m.m5) AS m5, sum(m.m6) AS m6, sum(m.m7) AS m7, sum(m.m8) AS m8, sum(m.m9) AS m9, sum(m.m10) AS m10, sum(m.m11) AS m11, sum(m.m12) AS m12, sum(m.m13) AS m13, sum(m.m14) AS m14, sum(m.m15) AS m15, sum(m.m16) AS m16, sum(m.m17) AS m17, sum(m.m18) AS m18, sum(m.m19) AS m19, sum(m.m20) AS m20, sum(m.m21) AS m21, sum(m.m22) AS m22
+FROM judgment j
+JOIN response r USING (response_id)
+LEFT JOIN judgment_meteor m ON m.response_id = j.response_id AND m.subtask = j.subtask AND m.ruleset_id = j.ruleset_id
+GROUP BY r.run_id, j.ruleset_id, j.scorer_key, j.subtask;
+
+-- Summed sufficient statistics per ruleset × checkpoint × dim × task × scorer key × subtask (from judgment_total), plus a pooled `all` row per d/f task: every upstream number is a function of one row.
 CREATE VIEW judged_stats AS
 WITH j AS (
-    SELECT rs.name AS ruleset, c.checkpoint_id, c.name AS checkpoint, run.dim, run.task, j.scorer_key AS variant, j.subtask,
-           j.compliant, j.wer_sub + j.wer_del + j.wer_ins AS wer_errors, j.wer_ref_words,
-           j.bleu_hyp_len, j.bleu_ref_len, j.bleu_correct1, j.bleu_correct2, j.bleu_correct3, j.bleu_correct4,
-           j.bleu_total1, j.bleu_total2, j.bleu_total3, j.bleu_total4, j.acc_correct, j.acc_counted,
-           j.metric_pending, j.meteor_stats IS NOT NULL AS has_meteor,
-           m.m0, m.m1, m.m2, m.m3, m.m4, m.m5, m.m6, m.m7, m.m8, m.m9, m.m10, m.m11, m.m12, m.m13, m.m14, m.m15,
-           m.m16, m.m17, m.m18, m.m19, m.m20, m.m21, m.m22
-    FROM judgment j
-    JOIN response r USING (response_id)
-    JOIN run ON run.run_id = r.run_id
-    JOIN checkpoint c ON c.checkpoint_id = r.checkpoint_id
-    JOIN ruleset rs ON rs.ruleset_id = j.ruleset_id
-    LEFT JOIN judgment_meteor m ON m.response_id = j.response_id AND m.subtask = j.subtask AND m.ruleset_id = j.ruleset_id
+    SELECT rs.name AS ruleset, c.checkpoint_id, c.name AS checkpoint, run.dim, run.task, t.scorer_key AS variant, t.subtask,
+           t.n, t.compliant, t.wer_errors, t.wer_ref_words, t.bleu_hyp_len, t.bleu_ref_len, t.bleu_correct1, t.bleu_correct2, t.bleu_correct3, t.bleu_correct4, t.bleu_total1, t.bleu_total2, t.bleu_total3, t.bleu_total4, t.acc_correct, t.acc_counted, t.pending, t.meteor_segments, t.m0, t.m1, t.m2, t.m3, t.m4, t.m5, t.m6, t.m7, t.m8, t.m9, t.m10, t.m11, t.m12, t.m13, t.m14, t.m15, t.m16, t.m17, t.m18, t.m19, t.m20, t.m21, t.m22
+    FROM judgment_total t
+    JOIN run ON run.run_id = t.run_id
+    JOIN checkpoint c ON c.checkpoint_id = run.checkpoint_id
+    JOIN ruleset rs ON rs.ruleset_id = t.ruleset_id
     WHERE run.dim IS NOT NULL AND run.task IS NOT NULL
 ),
 g AS (
-    SELECT ruleset, checkpoint_id, checkpoint, dim, task, variant, subtask, 0 AS pooled,
-           count(*) AS n, sum(compliant) AS compliant, sum(wer_errors) AS wer_errors, sum(wer_ref_words) AS wer_ref_words,
-           sum(bleu_hyp_len) AS bleu_hyp_len, sum(bleu_ref_len) AS bleu_ref_len,
-           sum(bleu_correct1) AS c1, sum(bleu_correct2) AS c2, sum(bleu_correct3) AS c3, sum(bleu_correct4) AS c4,
-           sum(bleu_total1) AS t1, sum(bleu_total2) AS t2, sum(bleu_total3) AS t3, sum(bleu_total4) AS t4,
-           sum(acc_correct) AS acc_correct, sum(acc_counted) AS acc_counted,
-           count(metric_pending) AS pending, sum(has_meteor) AS meteor_segments, sum(m0) AS m0, sum(m1) AS m1, sum(m2) AS m2, sum(m3) AS m3, sum(m4) AS m4, sum(m5) AS m5, sum(m6) AS m6, sum(m7) AS m7, sum(m8) AS m8, sum(m9) AS m9, sum(m10) AS m10, sum(m11) AS m11, sum(m12) AS m12, sum(m13) AS m13, sum(m14) AS m14, sum(m15) AS m15, sum(m16) AS m16, sum(m17) AS m17, sum(m18) AS m18, sum(m19) AS m19, sum(m20) AS m20, sum(m21) AS m21, sum(m22) AS m22
+    SELECT ruleset, checkpoint_id, checkpoint, dim, task, variant, subtask, 0 AS pooled, sum(n) AS n, sum(compliant) AS compliant, sum(wer_errors) AS wer_errors, sum(wer_ref_words) AS wer_ref_words, sum(bleu_hyp_len) AS bleu_hyp_len, sum(bleu_ref_len) AS bleu_ref_len, sum(bleu_correct1) AS c1, sum(bleu_correct2) AS c2, sum(bleu_correct3) AS c3, sum(bleu_correct4) AS c4, sum(bleu_total1) AS t1, sum(bleu_total2) AS t2, sum(bleu_total3) AS t3, sum(bleu_total4) AS t4, sum(acc_correct) AS acc_correct, sum(acc_counted) AS acc_counted, sum(pending) AS pending, sum(meteor_segments) AS meteor_segments, sum(m0) AS m0, sum(m1) AS m1, sum(m2) AS m2, sum(m3) AS m3, sum(m4) AS m4, sum(m5) AS m5, sum(m6) AS m6, sum(m7) AS m7, sum(m8) AS m8, sum(m9) AS m9, sum(m10) AS m10, sum(m11) AS m11, sum(m12) AS m12, sum(m13) AS m13, sum(m14) AS m14, sum(m15) AS m15, sum(m16) AS m16, sum(m17) AS m17, sum(m18) AS m18, sum(m19) AS m19, sum(m20) AS m20, sum(m21) AS m21, sum(m22) AS m22
     FROM j GROUP BY ruleset, checkpoint_id, checkpoint, dim, task, variant, subtask
     UNION ALL
-    SELECT ruleset, checkpoint_id, checkpoint, dim, task, 'all', '', 1,
-           count(*), sum(compliant), sum(wer_errors), sum(wer_ref_words), sum(bleu_hyp_len), sum(bleu_ref_len),
-           sum(bleu_correct1), sum(bleu_correct2), sum(bleu_correct3), sum(bleu_correct4),
-           sum(bleu_total1), sum(bleu_total2), sum(bleu_total3), sum(bleu_total4),
-           sum(acc_correct), sum(acc_counted), count(metric_pending), sum(has_meteor), sum(m0) AS m0, sum(m1) AS m1, sum(m2) AS m2, sum(m3) AS m3, sum(m4) AS m4, sum(m5) AS m5, sum(m6) AS m6, sum(m7) AS m7, sum(m8) AS m8, sum(m9) AS m9, sum(m10) AS m10, sum(m11) AS m11, sum(m12) AS m12, sum(m13) AS m13, sum(m14) AS m14, sum(m15) AS m15, sum(m16) AS m16, sum(m17) AS m17, sum(m18) AS m18, sum(m19) AS m19, sum(m20) AS m20, sum(m21) AS m21, sum(m22) AS m22
+    SELECT ruleset, checkpoint_id, checkpoint, dim, task, 'all', '', 1, sum(n) AS n, sum(compliant) AS compliant, sum(wer_errors) AS wer_errors, sum(wer_ref_words) AS wer_ref_words, sum(bleu_hyp_len) AS bleu_hyp_len, sum(bleu_ref_len) AS bleu_ref_len, sum(bleu_correct1) AS c1, sum(bleu_correct2) AS c2, sum(bleu_correct3) AS c3, sum(bleu_correct4) AS c4, sum(bleu_total1) AS t1, sum(bleu_total2) AS t2, sum(bleu_total3) AS t3, sum(bleu_total4) AS t4, sum(acc_correct) AS acc_correct, sum(acc_counted) AS acc_counted, sum(pending) AS pending, sum(meteor_segments) AS meteor_segments, sum(m0) AS m0, sum(m1) AS m1, sum(m2) AS m2, sum(m3) AS m3, sum(m4) AS m4, sum(m5) AS m5, sum(m6) AS m6, sum(m7) AS m7, sum(m8) AS m8, sum(m9) AS m9, sum(m10) AS m10, sum(m11) AS m11, sum(m12) AS m12, sum(m13) AS m13, sum(m14) AS m14, sum(m15) AS m15, sum(m16) AS m16, sum(m17) AS m17, sum(m18) AS m18, sum(m19) AS m19, sum(m20) AS m20, sum(m21) AS m21, sum(m22) AS m22
     FROM j WHERE dim <> 'n' GROUP BY ruleset, checkpoint_id, checkpoint, dim, task
 )
 SELECT * FROM g;
@@ -431,14 +429,14 @@ SELECT cohort, source, checkpoint_id, checkpoint, cells, ifr_total, rps_total,
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (((ifr_total / 100 + rps_total) / 2) * 100) AS v)))))) AS total
-FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells,
-             (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+FROM (SELECT cohort, source, checkpoint_id, checkpoint, cells, (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (avg(cs.ifr)) AS v)))))) AS ifr_total, (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (ifr_mean) AS v)))))) AS ifr_total, (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (avg(r.rps)) AS v))))) AS rps_total
-      FROM rps r
-      JOIN class_score cs ON cs.source = r.source AND cs.checkpoint_id = r.checkpoint_id AND cs.dim = r.dim AND cs.task = r.task AND cs.class = r.class
-      GROUP BY r.cohort, r.source, r.checkpoint_id, r.checkpoint);
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (rps_mean) AS v))))) AS rps_total
+      FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells, avg(cs.ifr) AS ifr_mean, avg(r.rps) AS rps_mean
+            FROM rps r
+            JOIN class_score cs ON cs.source = r.source AND cs.checkpoint_id = r.checkpoint_id AND cs.dim = r.dim AND cs.task = r.task AND cs.class = r.class
+            GROUP BY r.cohort, r.source, r.checkpoint_id, r.checkpoint));

@@ -142,6 +142,10 @@ extension Warehouse {
                     flag(j.accCorrect), flag(j.accCounted), j.meteorStats.map(SQLValue.text) ?? .null, j.metricPending.map(SQLValue.text) ?? .null,
                 ]).run()
             }
+            // The score views read per-run sums (judgment_total), so refresh this run's in the same transaction.
+            try db.run("DELETE FROM judgment_total WHERE run_id = ? AND ruleset_id = ?", [.integer(Int64(run)), .integer(Int64(rulesetID))])
+            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ? AND ruleset_id = ?",
+                       [.integer(Int64(run)), .integer(Int64(rulesetID))])
         }
     }
 }
