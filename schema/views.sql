@@ -6,6 +6,7 @@
 --   Veltkamp (2^27 + 1) to get the exact product |x|·10^d = p + e (Dekker), compare the exact
 --   fraction with one half by the sign of ((p - floor(p)) - 0.5) + e (each step exact), round
 --   half to even, divide by 10^d (a correctly rounded division gives Python's result).
+--   Exact while |x|·10^d < 2^52, which covers every score (tests: SQLRoundingTests).
 -- * NpRound(x, d) (`numpy.round`): y = x·10^d in double arithmetic, round half to even, / 10^d.
 -- The expressions repeat rather than call a function, because plain sqlite3 has none to call.
 
