@@ -180,7 +180,10 @@ GROUP BY source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric;
 
 -- One row per checkpoint × dim × task × variation class (§10.1: D1-D5, F1-F4; N1/N2 per subtask, whose task is asr/ser/gr): IFR and metric as calc_area derives them (pairs and triples averaged in its operand order, PyRound 2). Instance rows use ruleset isa-bench-1.0.
 CREATE VIEW class_score AS
-WITH w AS (
+WITH vs AS MATERIALIZED (
+    SELECT * FROM variant_score WHERE variant <> 'all' AND (ruleset IS NULL OR ruleset = 'isa-bench-1.0')
+),
+w AS (
     SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, max(metric) AS metric, max(task_position) AS task_position,
        max(CASE WHEN variant = 'default' THEN ifr END) AS "default_i", max(CASE WHEN variant = 'default' THEN value END) AS "default_v", max(variant = 'default') AS "default_has",
        max(CASE WHEN variant = 'case' THEN ifr END) AS "case_i", max(CASE WHEN variant = 'case' THEN value END) AS "case_v", max(variant = 'case') AS "case_has",
@@ -198,101 +201,91 @@ WITH w AS (
        max(CASE WHEN variant = 'suffix' THEN ifr END) AS "suffix_i", max(CASE WHEN variant = 'suffix' THEN value END) AS "suffix_v", max(variant = 'suffix') AS "suffix_has",
        max(CASE WHEN variant = 'wrap' THEN ifr END) AS "wrap_i", max(CASE WHEN variant = 'wrap' THEN value END) AS "wrap_v", max(variant = 'wrap') AS "wrap_has",
        max(CASE WHEN variant = 'json' THEN ifr END) AS "json_i", max(CASE WHEN variant = 'json' THEN value END) AS "json_v", max(variant = 'json') AS "json_has"
-    FROM variant_score
-    WHERE dim IN ('d', 'f') AND variant <> 'all' AND (ruleset IS NULL OR ruleset = 'isa-bench-1.0')
+    FROM vs
+    WHERE dim IN ('d', 'f')
     GROUP BY source, ruleset, checkpoint_id, checkpoint, dim, task
 ),
 c AS (
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'D1' AS class, metric, task_position,
-       "default_i" AS ifr,
-       "default_v" AS value
-FROM w WHERE dim = 'd' AND "default_has"
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'D2' AS class, metric, task_position,
-       CASE WHEN "case_has" THEN "case_i" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+SELECT source, ruleset, checkpoint_id, checkpoint, w.dim, task, vc.class, metric, task_position,
+       CASE vc.class
+           WHEN 'D1' THEN "default_i"
+           WHEN 'D2' THEN CASE WHEN "case_has" THEN "case_i" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_i" + "upper_case_i") / 2.0) AS v)))))) END AS ifr,
-       CASE WHEN "case_has" THEN "case_v" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_i" + "upper_case_i") / 2.0) AS v)))))) END
+           WHEN 'D3' THEN CASE WHEN "robust_has" THEN "robust_i" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_v" + "upper_case_v") / 2.0) AS v)))))) END AS value
-FROM w WHERE dim = 'd' AND ("case_has" OR ("lower_case_has" AND "upper_case_has"))
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'D3' AS class, metric, task_position,
-       CASE WHEN "robust_has" THEN "robust_i" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("grammar_robust_i" + "syntax_robust_i") / 2.0) AS v)))))) END
+           WHEN 'D4' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("grammar_robust_i" + "syntax_robust_i") / 2.0) AS v)))))) END AS ifr,
-       CASE WHEN "robust_has" THEN "robust_v" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("semantic_equal_complex_i" + "semantic_equal_neutral_i") + "semantic_equal_simple_i") / 3.0) AS v))))))
+           WHEN 'D5' THEN "alter_symbol_i"
+           WHEN 'F1' THEN "constrain_i"
+           WHEN 'F2' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("grammar_robust_v" + "syntax_robust_v") / 2.0) AS v)))))) END AS value
-FROM w WHERE dim = 'd' AND ("robust_has" OR ("grammar_robust_has" AND "syntax_robust_has"))
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'D4' AS class, metric, task_position,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_i" + "upper_case_i") / 2.0) AS v))))))
+           WHEN 'F3' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("semantic_equal_complex_i" + "semantic_equal_neutral_i") + "semantic_equal_simple_i") / 3.0) AS v)))))) AS ifr,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("prefix_i" + "suffix_i") + "wrap_i") / 3.0) AS v))))))
+           WHEN 'F4' THEN "json_i"
+       END AS ifr,
+       CASE vc.class
+           WHEN 'D1' THEN "default_v"
+           WHEN 'D2' THEN CASE WHEN "case_has" THEN "case_v" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("semantic_equal_complex_v" + "semantic_equal_neutral_v") + "semantic_equal_simple_v") / 3.0) AS v)))))) AS value
-FROM w WHERE dim = 'd' AND ("semantic_equal_complex_has" AND "semantic_equal_neutral_has" AND "semantic_equal_simple_has")
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'D5' AS class, metric, task_position,
-       "alter_symbol_i" AS ifr,
-       "alter_symbol_v" AS value
-FROM w WHERE dim = 'd' AND "alter_symbol_has"
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'F1' AS class, metric, task_position,
-       "constrain_i" AS ifr,
-       "constrain_v" AS value
-FROM w WHERE dim = 'f' AND "constrain_has"
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'F2' AS class, metric, task_position,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_v" + "upper_case_v") / 2.0) AS v)))))) END
+           WHEN 'D3' THEN CASE WHEN "robust_has" THEN "robust_v" ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_i" + "upper_case_i") / 2.0) AS v)))))) AS ifr,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("grammar_robust_v" + "syntax_robust_v") / 2.0) AS v)))))) END
+           WHEN 'D4' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_v" + "upper_case_v") / 2.0) AS v)))))) AS value
-FROM w WHERE dim = 'f' AND ("lower_case_has" AND "upper_case_has")
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'F3' AS class, metric, task_position,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("semantic_equal_complex_v" + "semantic_equal_neutral_v") + "semantic_equal_simple_v") / 3.0) AS v))))))
+           WHEN 'D5' THEN "alter_symbol_v"
+           WHEN 'F1' THEN "constrain_v"
+           WHEN 'F2' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("prefix_i" + "suffix_i") + "wrap_i") / 3.0) AS v)))))) AS ifr,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (("lower_case_v" + "upper_case_v") / 2.0) AS v))))))
+           WHEN 'F3' THEN (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("prefix_v" + "suffix_v") + "wrap_v") / 3.0) AS v)))))) AS value
-FROM w WHERE dim = 'f' AND ("prefix_has" AND "suffix_has" AND "wrap_has")
-UNION ALL
-SELECT source, ruleset, checkpoint_id, checkpoint, dim, task, 'F4' AS class, metric, task_position,
-       "json_i" AS ifr,
-       "json_v" AS value
-FROM w WHERE dim = 'f' AND "json_has"
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((("prefix_v" + "suffix_v") + "wrap_v") / 3.0) AS v))))))
+           WHEN 'F4' THEN "json_v"
+       END AS value
+FROM w JOIN variation_class vc ON vc.dim = w.dim
+WHERE CASE vc.class
+          WHEN 'D1' THEN "default_has"
+          WHEN 'D2' THEN ("case_has" OR ("lower_case_has" AND "upper_case_has"))
+          WHEN 'D3' THEN ("robust_has" OR ("grammar_robust_has" AND "syntax_robust_has"))
+          WHEN 'D4' THEN ("semantic_equal_complex_has" AND "semantic_equal_neutral_has" AND "semantic_equal_simple_has")
+          WHEN 'D5' THEN "alter_symbol_has"
+          WHEN 'F1' THEN "constrain_has"
+          WHEN 'F2' THEN ("lower_case_has" AND "upper_case_has")
+          WHEN 'F3' THEN ("prefix_has" AND "suffix_has" AND "wrap_has")
+          WHEN 'F4' THEN "json_has"
+      END
 UNION ALL
 SELECT source, ruleset, checkpoint_id, checkpoint, dim, lower(subtask), CASE WHEN variant LIKE '%/2-TASK' THEN 'N1' ELSE 'N2' END,
        metric, task_position, ifr, value
-FROM variant_score
+FROM vs
 WHERE dim = 'n' AND variant IN ('single-stage/2-TASK', 'single-stage/3-TASK') AND subtask <> ''
-  AND (ruleset IS NULL OR ruleset = 'isa-bench-1.0')
 )
 SELECT c.source, c.checkpoint_id, c.checkpoint, c.dim, c.task, c.class, vc.axis_order, c.ifr, c.metric, c.value,
        t.higher_is_better, c.task_position
@@ -309,7 +302,11 @@ agg AS (
     SELECT source, checkpoint_id, class, count(*) AS tasks, max(CASE k WHEN 1 THEN x END) AS v1, max(CASE k WHEN 2 THEN x END) AS v2, max(CASE k WHEN 3 THEN x END) AS v3, max(CASE k WHEN 4 THEN x END) AS v4, max(CASE k WHEN 5 THEN x END) AS v5
     FROM ranked GROUP BY source, checkpoint_id, class
 ),
-members AS (SELECT DISTINCT source, checkpoint_id, checkpoint FROM class_score)
+members AS (
+    SELECT DISTINCT ps.source, ps.checkpoint_id, c.name AS checkpoint FROM published_score ps JOIN checkpoint c USING (checkpoint_id)
+    UNION
+    SELECT 'instances', run.checkpoint_id, c.name FROM judgment_total t JOIN run USING (run_id) JOIN checkpoint c ON c.checkpoint_id = run.checkpoint_id
+)
 SELECT m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key, vc.name, vc.axis_order, ifnull(a.tasks, 0) AS tasks,
        CASE WHEN a.tasks IS NULL THEN (CASE WHEN vc.dim = 'n' THEN 0.0 END)
             ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
@@ -320,31 +317,28 @@ SELECT m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key
 FROM members m CROSS JOIN variation_class vc
 LEFT JOIN agg a ON a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class;
 
--- The dynamic RPS reference (§10.3): per cohort × dim × task × class, the best metric over the cohort's members (max, or min for WER).
-CREATE VIEW rps_reference AS
-SELECT co.name AS cohort, cs.dim, cs.task, cs.class, cs.metric, cs.higher_is_better,
-       CASE WHEN cs.higher_is_better = 1 THEN max(cs.value) ELSE min(cs.value) END AS best,
-       count(*) AS members
-FROM cohort co
-JOIN cohort_member cm USING (cohort_id)
-JOIN class_score cs ON cs.checkpoint_id = cm.checkpoint_id AND cs.source = cm.source
-WHERE cs.value IS NOT NULL
-GROUP BY co.name, cs.dim, cs.task, cs.class, cs.metric, cs.higher_is_better;
-
--- One RPS cell per cohort × member × dim × task × class (§10.3): NpRound(m / (best + 1e-6), 2), or NpRound(best / (m + 1e-6), 2) for WER.
+-- One RPS cell per cohort × member × dim × task × class (§10.3): against the best value of the cohort's members (max, or min for WER), NpRound(m / (best + 1e-6), 2), or NpRound(best / (m + 1e-6), 2) for WER.
 CREATE VIEW rps AS
-SELECT r.cohort, cs.source, cs.checkpoint_id, cs.checkpoint, cs.dim, cs.task, cs.class, cs.axis_order, cs.metric, cs.value, r.best,
-       CASE WHEN cs.higher_is_better = 1 THEN (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+SELECT cohort, source, checkpoint_id, checkpoint, dim, task, class, axis_order, metric, higher_is_better, ifr, value, best,
+       CASE WHEN higher_is_better = 1 THEN (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (cs.value / (r.best + 1e-6)) AS v)))))
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (value / (best + 1e-6)) AS v)))))
             ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (r.best / (cs.value + 1e-6)) AS v))))) END AS rps
-FROM cohort co
-JOIN cohort_member cm USING (cohort_id)
-JOIN class_score cs ON cs.checkpoint_id = cm.checkpoint_id AND cs.source = cm.source
-JOIN rps_reference r ON r.cohort = co.name AND r.dim = cs.dim AND r.task = cs.task AND r.class = cs.class
-WHERE cs.value IS NOT NULL;
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (best / (value + 1e-6)) AS v))))) END AS rps
+FROM (SELECT co.name AS cohort, cs.*,
+             CASE WHEN cs.higher_is_better = 1 THEN max(cs.value) OVER w ELSE min(cs.value) OVER w END AS best,
+             count(*) OVER w AS members
+      FROM cohort co
+      JOIN cohort_member cm USING (cohort_id)
+      JOIN class_score cs ON cs.checkpoint_id = cm.checkpoint_id AND cs.source = cm.source
+      WHERE cs.value IS NOT NULL
+      WINDOW w AS (PARTITION BY co.name, cs.dim, cs.task, cs.class));
+
+-- The dynamic RPS reference (§10.3): per cohort × dim × task × class, the best metric over the cohort's members (max, or min for WER).
+CREATE VIEW rps_reference AS
+SELECT cohort, dim, task, class, metric, higher_is_better, best, count(*) AS members
+FROM rps GROUP BY cohort, dim, task, class, metric, higher_is_better, best;
 
 -- One row per cohort × member × radar axis (§10.3): D/F = NpRound(mean of the member's cells in task order asr, gr, ser, s2tt, aac); N = NpRound((asr + ser + gr) / 3) with 0 for a missing subtask; 0.0 without N data.
 CREATE VIEW rps_axis AS
@@ -383,12 +377,12 @@ FROM variation_class;
 
 -- One row per cohort × member (§10.4): IFR and RPS radar area ratios (shoelace over the 11 axes in radar order, summed i = 0…10, / the all-ones area × 100), IFR with PyRound 1, RPS with NpRound 1.
 CREATE VIEW area_score AS
-WITH radii AS (
+WITH radii AS MATERIALIZED (
     SELECT ra.cohort, ra.source, ra.checkpoint_id, ra.checkpoint, ra.axis_order AS i, ax.ifr / 100.0 AS r_ifr, ra.rps AS r_rps
     FROM rps_axis ra
     JOIN axis_score ax ON ax.source = ra.source AND ax.checkpoint_id = ra.checkpoint_id AND ax.axis = ra.axis
 ),
-pts AS (
+pts AS MATERIALIZED (
     SELECT r.*, r.r_ifr * g.cos_theta AS xi, r.r_ifr * g.sin_theta AS yi, r.r_rps * g.cos_theta AS xr, r.r_rps * g.sin_theta AS yr,
            g.cos_theta AS xo, g.sin_theta AS yo, g.next_i
     FROM radii r JOIN radar_angle g USING (i)
@@ -437,7 +431,6 @@ FROM (SELECT cohort, source, checkpoint_id, checkpoint, cells, (SELECT (CASE WHE
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (ifr_mean) AS v)))))) AS ifr_total, (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (rps_mean) AS v))))) AS rps_total
-      FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells, avg(cs.ifr) AS ifr_mean, avg(r.rps) AS rps_mean
+      FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells, avg(r.ifr) AS ifr_mean, avg(r.rps) AS rps_mean
             FROM rps r
-            JOIN class_score cs ON cs.source = r.source AND cs.checkpoint_id = r.checkpoint_id AND cs.dim = r.dim AND cs.task = r.task AND cs.class = r.class
             GROUP BY r.cohort, r.source, r.checkpoint_id, r.checkpoint));
