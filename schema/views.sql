@@ -317,9 +317,9 @@ SELECT m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key
 FROM members m CROSS JOIN variation_class vc
 LEFT JOIN agg a ON a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class;
 
--- One RPS cell per cohort × member × dim × task × class (§10.3): against the best value of the cohort's members (max, or min for WER), NpRound(m / (best + 1e-6), 2), or NpRound(best / (m + 1e-6), 2) for WER.
+-- One RPS cell per cohort × member × dim × task × class (§10.3; rps NULL when the member has no metric value there): against the best value of the cohort's members (max, or min for WER), NpRound(m / (best + 1e-6), 2), or NpRound(best / (m + 1e-6), 2) for WER.
 CREATE VIEW rps AS
-SELECT cohort, source, checkpoint_id, checkpoint, dim, task, class, axis_order, metric, higher_is_better, ifr, value, best,
+SELECT cohort, source, checkpoint_id, checkpoint, dim, task, class, axis_order, task_position, metric, higher_is_better, ifr, value, best,
        CASE WHEN higher_is_better = 1 THEN (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (value / (best + 1e-6)) AS v)))))
@@ -328,27 +328,27 @@ SELECT cohort, source, checkpoint_id, checkpoint, dim, task, class, axis_order, 
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (best / (value + 1e-6)) AS v))))) END AS rps
 FROM (SELECT co.name AS cohort, cs.*,
              CASE WHEN cs.higher_is_better = 1 THEN max(cs.value) OVER w ELSE min(cs.value) OVER w END AS best,
-             count(*) OVER w AS members
+             count(cs.value) OVER w AS members
       FROM cohort co
       JOIN cohort_member cm USING (cohort_id)
       JOIN class_score cs ON cs.checkpoint_id = cm.checkpoint_id AND cs.source = cm.source
-      WHERE cs.value IS NOT NULL
       WINDOW w AS (PARTITION BY co.name, cs.dim, cs.task, cs.class));
 
 -- The dynamic RPS reference (§10.3): per cohort × dim × task × class, the best metric over the cohort's members (max, or min for WER).
 CREATE VIEW rps_reference AS
 SELECT cohort, dim, task, class, metric, higher_is_better, best, count(*) AS members
-FROM rps GROUP BY cohort, dim, task, class, metric, higher_is_better, best;
+FROM rps WHERE value IS NOT NULL GROUP BY cohort, dim, task, class, metric, higher_is_better, best;
 
--- One row per cohort × member × radar axis (§10.3): D/F = NpRound(mean of the member's cells in task order asr, gr, ser, s2tt, aac); N = NpRound((asr + ser + gr) / 3) with 0 for a missing subtask; 0.0 without N data.
+-- One row per cohort × member × radar axis (§10.3): rps: D/F = NpRound(mean of the member's cells in task order asr, gr, ser, s2tt, aac); N = NpRound((asr + ser + gr) / 3) with 0 for a missing subtask; 0.0 without N data. ifr: the IFR axis as in axis_score, from the same rows, so area_score reads the scores once.
 CREATE VIEW rps_axis AS
 WITH ranked AS (
-    SELECT r.cohort, r.source, r.checkpoint_id, r.class, r.task, r.rps AS x,
-           row_number() OVER (PARTITION BY r.cohort, r.source, r.checkpoint_id, r.class ORDER BY t.axis_order) AS k
+    SELECT r.cohort, r.source, r.checkpoint_id, r.class, r.task, r.rps AS x, r.ifr AS y,
+           row_number() OVER (PARTITION BY r.cohort, r.source, r.checkpoint_id, r.class ORDER BY r.rps IS NULL, t.axis_order) AS k,
+           row_number() OVER (PARTITION BY r.cohort, r.source, r.checkpoint_id, r.class ORDER BY r.ifr IS NULL, r.task_position, r.task) AS q
     FROM rps r JOIN task t USING (task)
 ),
 agg AS (
-    SELECT cohort, source, checkpoint_id, class, count(*) AS tasks, max(CASE k WHEN 1 THEN x END) AS v1, max(CASE k WHEN 2 THEN x END) AS v2, max(CASE k WHEN 3 THEN x END) AS v3, max(CASE k WHEN 4 THEN x END) AS v4, max(CASE k WHEN 5 THEN x END) AS v5,
+    SELECT cohort, source, checkpoint_id, class, count(x) AS tasks, count(y) AS ifr_tasks, max(CASE k WHEN 1 THEN x END) AS v1, max(CASE k WHEN 2 THEN x END) AS v2, max(CASE k WHEN 3 THEN x END) AS v3, max(CASE k WHEN 4 THEN x END) AS v4, max(CASE k WHEN 5 THEN x END) AS v5, max(CASE q WHEN 1 THEN y END) AS u1, max(CASE q WHEN 2 THEN y END) AS u2, max(CASE q WHEN 3 THEN y END) AS u3, max(CASE q WHEN 4 THEN y END) AS u4, max(CASE q WHEN 5 THEN y END) AS u5,
            max(CASE task WHEN 'asr' THEN x END) AS n_asr, max(CASE task WHEN 'ser' THEN x END) AS n_ser, max(CASE task WHEN 'gr' THEN x END) AS n_gr
     FROM ranked GROUP BY cohort, source, checkpoint_id, class
 ),
@@ -357,14 +357,20 @@ members AS (
     FROM cohort co JOIN cohort_member cm USING (cohort_id) JOIN checkpoint c ON c.checkpoint_id = cm.checkpoint_id
 )
 SELECT m.cohort, m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key, vc.name, vc.axis_order, ifnull(a.tasks, 0) AS tasks,
-       CASE WHEN vc.dim = 'n' THEN (CASE WHEN a.tasks IS NULL THEN 0.0
+       CASE WHEN vc.dim = 'n' THEN (CASE WHEN ifnull(a.tasks, 0) = 0 THEN 0.0
                                          ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((ifnull(a.n_asr, 0.0) + ifnull(a.n_ser, 0.0)) + ifnull(a.n_gr, 0.0)) / 3) AS v))))) END)
-            WHEN a.tasks IS NULL THEN NULL
+            WHEN ifnull(a.tasks, 0) = 0 THEN NULL
             ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
-        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((((v1 + ifnull(v2, 0.0)) + ifnull(v3, 0.0)) + ifnull(v4, 0.0)) + ifnull(v5, 0.0)) / a.tasks) AS v))))) END AS rps
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((((v1 + ifnull(v2, 0.0)) + ifnull(v3, 0.0)) + ifnull(v4, 0.0)) + ifnull(v5, 0.0)) / a.tasks) AS v))))) END AS rps,
+       CASE WHEN ifnull(a.ifr_tasks, 0) = 0 THEN (CASE WHEN vc.dim = 'n' THEN 0.0 END)
+            ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
+        FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
+        FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (((((u1 + ifnull(u2, 0.0)) + ifnull(u3, 0.0)) + ifnull(u4, 0.0)) + ifnull(u5, 0.0)) / a.ifr_tasks) AS v)))))) END AS ifr
 FROM members m CROSS JOIN variation_class vc
 LEFT JOIN agg a ON a.cohort = m.cohort AND a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class;
 
@@ -378,9 +384,7 @@ FROM variation_class;
 -- One row per cohort × member (§10.4): IFR and RPS radar area ratios (shoelace over the 11 axes in radar order, summed i = 0…10, / the all-ones area × 100), IFR with PyRound 1, RPS with NpRound 1.
 CREATE VIEW area_score AS
 WITH radii AS MATERIALIZED (
-    SELECT ra.cohort, ra.source, ra.checkpoint_id, ra.checkpoint, ra.axis_order AS i, ax.ifr / 100.0 AS r_ifr, ra.rps AS r_rps
-    FROM rps_axis ra
-    JOIN axis_score ax ON ax.source = ra.source AND ax.checkpoint_id = ra.checkpoint_id AND ax.axis = ra.axis
+    SELECT cohort, source, checkpoint_id, checkpoint, axis_order AS i, ifr / 100.0 AS r_ifr, rps AS r_rps FROM rps_axis
 ),
 pts AS MATERIALIZED (
     SELECT r.*, r.r_ifr * g.cos_theta AS xi, r.r_ifr * g.sin_theta AS yi, r.r_rps * g.cos_theta AS xr, r.r_rps * g.sin_theta AS yr,

@@ -142,6 +142,16 @@ import Testing
         #expect(compared > 80)
     }
 
+    /// area_score reads IFR axes from rps_axis (one pass over the scores); they equal axis_score.
+    @Test func areaIFRAxesEqualAxisScore() throws {
+        let w = try Warehouse(path: try Self.copy.get(), readOnly: true)
+        #expect(try w.db.scalarInt("SELECT count(*) FROM rps_axis") >= 5 * 11 * 11)
+        #expect(try w.db.scalarInt("""
+            SELECT count(*) FROM rps_axis r LEFT JOIN axis_score a ON a.source = r.source AND a.checkpoint_id = r.checkpoint_id AND a.axis = r.axis
+            WHERE r.ifr IS NOT a.ifr
+            """) == 0)
+    }
+
     /// The cached per-run totals equal a recomputation from the judgments.
     @Test func judgmentTotalsAreCurrent() throws {
         let w = try Warehouse(path: try Self.copy.get(), readOnly: true)
