@@ -5,6 +5,10 @@ public enum DemoWarehouse {
     public struct Summary {
         public var databasePath: String
         public var checkpoints: ResultTable
+        /// IFR and headline metric per checkpoint, dimension and task (the upstream `all` rows).
+        public var scores: ResultTable
+        /// Why AAC metrics are missing, when the Java jars are not installed.
+        public var captionNotice: String?
     }
 
     public static func build(directory: String, samplesPerTask: Int) throws -> Summary {
@@ -18,6 +22,8 @@ public enum DemoWarehouse {
         let warehouse = try Warehouse(path: db)
         _ = try warehouse.ingestResults([base.path], options: IngestOptions(model: "demo-model"))
         _ = try warehouse.ingestResults([tuned.path], options: IngestOptions(model: "demo-model", checkpoint: "sft", parent: "demo-model"))
-        return Summary(databasePath: db, checkpoints: try warehouse.checkpointSummary())
+        let judged = try warehouse.judge()
+        return Summary(databasePath: db, checkpoints: try warehouse.checkpointSummary(),
+                       scores: try warehouse.headlineScores(checkpoints: ["demo-model", "demo-model@sft"]), captionNotice: judged.captionNotice)
     }
 }
