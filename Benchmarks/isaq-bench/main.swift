@@ -16,6 +16,10 @@ case "ingest":
     let target = option("--responses").flatMap(Int.init) ?? 1_000_000
     let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench")
     try IngestBenchmark(targetResponses: target, directory: dir).run()
+case "judge":
+    let items = option("--items").flatMap(Int.init) ?? 4000
+    let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-judge")
+    try JudgeBenchmark(itemsPerTask: items, directory: dir).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "metrics":
@@ -28,6 +32,8 @@ default:
         usage: isaq-bench COMMAND
           ingest [--responses N] [--dir DIR]  synthetic corpus with the real task/dimension mix: isaq ingest
                                               vs a plain CSQLite insert loop writing the same rows
+          judge [--items N]                   judge throughput per dimension and task, 1 core and all cores,
+                                              against Python's normalizer + jiwer and sacreBLEU on the same pairs
           json [FILES…]                       JSON parse/dump throughput
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
           normalizer                          Whisper English normalizer, strings/s

@@ -11,7 +11,11 @@ public struct JudgeReport: Sendable {
     /// AAC judgments whose caption metrics wait for the Java jars.
     public var pendingCaptionMetrics = 0
     public var captionNotice: String?
+    /// Wall-clock seconds spent loading responses, judging them (in parallel), and writing.
+    public var loadSeconds = 0.0, judgeSeconds = 0.0, writeSeconds = 0.0
 }
+
+private func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 /// Options for judging.
 public struct JudgeOptions: Sendable {
@@ -64,7 +68,9 @@ extension Warehouse {
         defer { caption.close() }
         for run in runs {
             let records = try judgeRun(run.id, dim: run.dim, task: run.task, options: options, caption: &caption, report: &report)
+            let start = monotonicSeconds()
             try writeJudgments(records, run: run.id, dim: run.dim, task: run.task, ruleset: options.ruleset)
+            report.writeSeconds += monotonicSeconds() - start
             report.runs += 1
             report.judgments += records.count
             progress("\(run.checkpoint) \(run.dim)/\(run.task): \(records.count) judgments")
@@ -75,7 +81,11 @@ extension Warehouse {
 
     private func judgeRun(_ run: Int, dim: String, task: String, options: JudgeOptions, caption: inout CaptionSession,
                           report: inout JudgeReport) throws -> [JudgmentRecord] {
+        var start = monotonicSeconds()
         let responses = try storedResponses(run: run)
+        report.loadSeconds += monotonicSeconds() - start
+        start = monotonicSeconds()
+        defer { report.judgeSeconds += monotonicSeconds() - start }
         report.responses += responses.count
         guard let scorer = ScorerCatalog.scorer(dim: dim, task: task, firstItemTask: responses.first?.taskField) else { return [] }
         let chunkSize = 512
@@ -109,16 +119,16 @@ extension Warehouse {
     private func writeJudgments(_ records: [JudgmentRecord], run: Int, dim: String, task: String, ruleset: String) throws {
         try db.transaction {
             let rulesetID = try db.scalarInt("SELECT ruleset_id FROM ruleset WHERE name = ?", [.text(ruleset)])
-            var signatures: [String: Int] = [:]
+            var signatures: [String: SQLValue] = [:]  // by subtask: a run has one signature per subtask
             func signatureID(_ subtask: String) throws -> SQLValue {
-                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { return .null }
+                if let id = signatures[subtask] { return id }
+                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { signatures[subtask] = .null; return .null }
                 let text = ScorerCatalog.signature(metric: metric, dim: dim, ruleset: ruleset)
-                if let id = signatures[text] { return .integer(Int64(id)) }
                 try db.run("INSERT INTO metric_signature (ruleset_id, metric, signature) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING",
                            [.integer(Int64(rulesetID)), .text(metric), .text(text)])
-                let id = try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])
-                signatures[text] = id
-                return .integer(Int64(id))
+                let id = SQLValue.integer(Int64(try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])))
+                signatures[subtask] = id
+                return id
             }
             try db.run("DELETE FROM judgment WHERE ruleset_id = ? AND response_id IN (SELECT response_id FROM response WHERE run_id = ?)",
                        [.integer(Int64(rulesetID)), .integer(Int64(run))])
