@@ -19,6 +19,36 @@ public struct JSONObject: Sendable {
         for (k, v) in pairs { self[k] = v }
     }
 
+    /// Members in source order, duplicates resolved as Python does. The common case, no
+    /// duplicate, copies both arrays once at their exact size.
+    init(keys: [String], values: [JSONValue]) {
+        if Self.hasDuplicate(keys) {
+            for (k, v) in zip(keys, values) { self[k] = v }
+        } else {
+            self.keys = keys
+            self.values = values
+            rebuildIndex()
+        }
+    }
+
+    private static func hasDuplicate(_ keys: [String]) -> Bool {
+        if keys.count <= indexThreshold {
+            var i = keys.startIndex
+            while i < keys.endIndex {
+                var j = i + 1
+                while j < keys.endIndex {
+                    if ExactKey.equal(keys[i], keys[j]) { return true }
+                    j += 1
+                }
+                i += 1
+            }
+            return false
+        }
+        var seen = Set<ExactKey>(minimumCapacity: keys.count)
+        for k in keys where !seen.insert(ExactKey(k)).inserted { return true }
+        return false
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
