@@ -1,3 +1,5 @@
+import Foundation
+
 // A JSON object with Python dict semantics: insertion order is kept, and assigning to an
 // existing key (including a duplicate key in the source text) keeps the key's first position
 // but takes the new value.
@@ -147,7 +149,14 @@ struct ExactKey: Hashable {
 
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        guard n > 0 else { return true }
+        let same = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
+        }
+        if let same, let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     static func == (lhs: ExactKey, rhs: ExactKey) -> Bool { equal(lhs.string, rhs.string) }

@@ -70,6 +70,11 @@ public struct JSONParser: Sendable {
         return try result.get()
     }
 
+    /// Reads a whole file and parses it (Python's `json.load(open(path, encoding="utf-8"))`).
+    public func parse(contentsOf url: URL) throws -> JSONValue {
+        try parse(try Data(contentsOf: url))
+    }
+
     /// Parses with the default limits.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try JSONParser().parse(text)
