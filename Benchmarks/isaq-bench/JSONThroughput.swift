@@ -47,3 +47,19 @@ private func cpuSeconds() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
+
+/// `isaq-bench jsonl FILE`: streams an NDJSON file line by line, parsing each line, and reports
+/// throughput and peak memory (which must stay small whatever the file size).
+func jsonLinesThroughput(_ path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    let clock = ContinuousClock.now
+    var lines = 0
+    try JSONLines.forEachValue(inFile: url) { _, _ in lines += 1 }
+    let elapsed = ContinuousClock.now - clock
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print(String(format: "jsonl: %d lines, %.1f MB in %.2f s = %.1f MB/s, peak RSS %.1f MB",
+                 lines, Double(size) / 1e6, seconds, Double(size) / seconds / 1e6, Double(usage.ru_maxrss) / 1024))
+}
