@@ -38,7 +38,7 @@ func jsonThroughput(_ arguments: [String]) throws {
     }
     print("json: \(files.count) files, \(total) bytes, \(rounds) rounds")
     print("  parse: \(rate(total * rounds, parseTime, parseCPU))")
-    print("  dump (indent=2): \(rate(written, writeTime, writeCPU))")
+    if !parseOnly { print("  dump (indent=2): \(rate(written, writeTime, writeCPU))") }
 }
 
 /// CPU time of this thread, in seconds.

@@ -322,6 +322,8 @@ struct JSONReader {
             }
             if b < 0x80 {
                 i += 1
+            } else if b >= 0xE1 && b <= 0xEC && n - i >= 3 && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                i += 3  // the common three-byte case (CJK text) without the general check
             } else {
                 try utf8Sequence()
             }
