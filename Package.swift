@@ -29,7 +29,7 @@ let package = Package(
                 "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("Schema")],
+            resources: [.embedInCode("Schema"), .embedInCode("Judge/Normalizer/english.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,10 +1,38 @@
+import Foundation
 import Warehouse
 
-let arguments = CommandLine.arguments.dropFirst()
-if arguments.first == "json" {
+// isaq-bench: throughput benchmarks, run in release mode, e.g.
+//   swift run -c release isaq-bench ingest [--responses N] [--dir DIR]
+// Performance targets live here, never in unit tests.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+switch arguments.first {
+case "ingest":
+    let target = option("--responses").flatMap(Int.init) ?? 1_000_000
+    let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench")
+    try IngestBenchmark(targetResponses: target, directory: dir).run()
+case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
-} else if arguments.first == "jsonl", let path = arguments.dropFirst().first {
-    try jsonLinesThroughput(path)
-} else {
-    print("isaq-bench \(Warehouse.version)")
+case "jsonl" where arguments.count > 1:
+    try jsonLinesThroughput(arguments[1])
+case "metrics":
+    MetricThroughput.run()
+case "normalizer":
+    NormalizerThroughput.run()
+default:
+    print("""
+        isaq-bench \(isaqVersion)
+        usage: isaq-bench COMMAND
+          ingest [--responses N] [--dir DIR]  synthetic corpus with the real task/dimension mix: isaq ingest
+                                              vs a plain CSQLite insert loop writing the same rows
+          json [--parse-only] [FILES…]        JSON parse/dump throughput
+          jsonl FILE                          NDJSON streaming: throughput and peak memory
+          metrics                             WER/BLEU statistics and constrain judges, pairs/s
+          normalizer                          Whisper English normalizer, strings/s
+        """)
 }

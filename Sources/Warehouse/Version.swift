@@ -1,2 +1,2 @@
 /// The isaq version recorded on every run and printed by `isaq --version`.
-public let version = "0.1.0"
+public let isaqVersion = "0.1.0"

@@ -5,7 +5,12 @@ import Warehouse
 struct Isaq: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "isaq",
-        abstract: "The ISA-Bench results warehouse.",
-        version: Warehouse.version
+        abstract: "The ISA-Bench results warehouse: ingest model outputs, judge them, report scores.",
+        discussion: """
+            Every command works on one SQLite warehouse: --db PATH, else $ISAQ_DB, else ./isa.db.
+            Exit codes: 0 success, 1 failure (message on stderr), 64 usage error.
+            """,
+        version: isaqVersion,
+        subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Export.self, SQL.self, SchemaCommand.self, Demo.self]
     )
 }

@@ -174,3 +174,11 @@ public struct PythonJSONWriter: Sendable {
         out.append(hexDigits[Int(unit & 0xF)])
     }
 }
+
+extension PythonJSONWriter {
+    /// Python's single-line `json.dumps(value, ensure_ascii=False)`: how isaq stores metadata
+    /// objects and non-string responses.
+    public static func compact(_ value: JSONValue) -> String {
+        PythonJSONWriter(indent: nil).dumps(value)
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// `isaq demo`: a small deterministic warehouse built the way a user builds one.
+public enum DemoWarehouse {
+    public struct Summary {
+        public var databasePath: String
+        public var checkpoints: ResultTable
+    }
+
+    public static func build(directory: String, samplesPerTask: Int) throws -> Summary {
+        let dir = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("demo.db").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        let results = dir.appendingPathComponent("results")
+        let base = try SyntheticCorpus(seed: 1, profile: .chatty).write(model: "demo-model", to: results, items: { _ in samplesPerTask }, nItems: samplesPerTask / 2)
+        let tuned = try SyntheticCorpus(seed: 1, profile: .tuned).write(model: "demo-model-sft", to: results, items: { _ in samplesPerTask }, nItems: samplesPerTask / 2)
+        let warehouse = try Warehouse(path: db)
+        _ = try warehouse.ingestResults([base.path], options: IngestOptions(model: "demo-model"))
+        _ = try warehouse.ingestResults([tuned.path], options: IngestOptions(model: "demo-model", checkpoint: "sft", parent: "demo-model"))
+        return Summary(databasePath: db, checkpoints: try warehouse.checkpointSummary())
+    }
+}

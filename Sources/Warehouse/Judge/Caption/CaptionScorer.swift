@@ -1,0 +1,151 @@
+import Foundation
+
+/// One audio-captioning response and the captions it is judged against. A non-compliant
+/// response has already been replaced by `""`.
+public struct CaptionPair: Sendable, Equatable {
+    public var candidate: String
+    public var references: [String]
+
+    public init(candidate: String, references: [String]) {
+        self.candidate = candidate
+        self.references = references
+    }
+}
+
+/// A pair after PTB tokenisation, with its METEOR statistics: everything about it that does not
+/// depend on which other pairs it is aggregated with.
+public struct PreparedCaption: Sendable, Equatable {
+    public var candidate: String
+    public var references: [String]
+    /// The SCORE answer of the jar (23 numbers).
+    public var meteorStats: String
+
+    public init(candidate: String, references: [String], meteorStats: String) {
+        self.candidate = candidate
+        self.references = references
+        self.meteorStats = meteorStats
+    }
+}
+
+/// Scores of one pair within a grouping (CIDEr-D depends on the grouping).
+public struct ScoredCaption: Sendable, Equatable {
+    public var prepared: PreparedCaption
+    public var meteor: Double
+    public var ciderD: Double
+    public var rougeL: Double
+}
+
+/// The corpus metrics of one grouping (SCORING.md §4.4, §5.5), unrounded.
+public struct CaptionCorpusScore: Sendable, Equatable {
+    public var pairs: [ScoredCaption]
+    public var meteor: Double
+    public var ciderD: Double
+    public var rougeL: Double
+}
+
+/// The AAC metric pipeline for a scoring session: PTB tokenisation (one JVM for all candidates
+/// and one for all references, run side by side), then METEOR on one long-lived JVM, CIDEr-D and
+/// ROUGE-L in Swift.
+///
+/// Preparing is per pair and independent of grouping, so a results file is prepared once and
+/// every variation and the `all` row are then scored from the prepared pairs.
+///
+/// Calls may come from several threads; they take turns on the one METEOR JVM.
+public final class CaptionScorer: @unchecked Sendable {
+    public let toolchain: CaptionToolchain
+    private let tokenizer: PTBTokenizer
+    private let meteorProcess: MeteorProcess
+    private let meteorLock = NSLock()
+
+    /// Starts the METEOR JVM at once so it loads its paraphrase table while tokenising.
+    public init(toolchain: CaptionToolchain, meteorTimeout: TimeInterval = 600) throws {
+        self.toolchain = toolchain
+        self.tokenizer = PTBTokenizer(toolchain: toolchain)
+        self.meteorProcess = try MeteorProcess(toolchain: toolchain, timeout: meteorTimeout)
+    }
+
+    public func close() {
+        meteorLock.withLock { meteorProcess.close() }
+    }
+
+    /// Cleans, tokenises and computes METEOR statistics for every pair, in order.
+    public func prepare(_ pairs: [CaptionPair], cleaning: CaptionCleaning) throws -> [PreparedCaption] {
+        if pairs.isEmpty { return [] }
+        let candidates = pairs.map { cleaning.apply($0.candidate) }
+        let references = pairs.flatMap { $0.references.map(cleaning.apply) }
+
+        let tokenized = try tokenizeSideBySide(candidates, references)
+        var cursor = 0
+        var grouped: [[String]] = []
+        grouped.reserveCapacity(pairs.count)
+        for pair in pairs {
+            grouped.append(Array(tokenized.references[cursor..<(cursor + pair.references.count)]))
+            cursor += pair.references.count
+        }
+        let segments = zip(tokenized.candidates, grouped).map { (candidate: $0, references: $1) }
+        let stats = try meteorLock.withLock { try meteorProcess.segmentStats(segments) }
+        return (0..<pairs.count).map {
+            PreparedCaption(candidate: tokenized.candidates[$0], references: grouped[$0], meteorStats: stats[$0])
+        }
+    }
+
+    /// METEOR, CIDEr-D and ROUGE-L of one grouping.
+    public func score(_ prepared: [PreparedCaption]) throws -> CaptionCorpusScore {
+        let meteor = try meteor(prepared)
+        let cider = try Self.ciderD(prepared)
+        let rouge = try Self.rougeL(prepared)
+        let pairs = prepared.indices.map {
+            ScoredCaption(prepared: prepared[$0], meteor: meteor.sentences[$0],
+                          ciderD: cider.sentences[$0], rougeL: rouge.sentences[$0])
+        }
+        return CaptionCorpusScore(pairs: pairs, meteor: meteor.corpus, ciderD: cider.corpus, rougeL: rouge.corpus)
+    }
+
+    /// `prepare` then `score` for a single grouping.
+    public func score(_ pairs: [CaptionPair], cleaning: CaptionCleaning) throws -> CaptionCorpusScore {
+        try score(prepare(pairs, cleaning: cleaning))
+    }
+
+    /// METEOR by the jar's EVAL (separate because f-AAC reports `"N/A"` when only this fails).
+    public func meteor(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {
+        let stats = prepared.map(\.meteorStats)
+        return try meteorLock.withLock { try meteorProcess.evaluate(stats) }
+    }
+
+    public static func ciderD(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {
+        try CIDErD.score(candidates: prepared.map(\.candidate), references: prepared.map(\.references))
+    }
+
+    public static func rougeL(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {
+        let sentences = try prepared.map { try ROUGEL.sentence(candidate: $0.candidate, references: $0.references) }
+        return (sentences, ROUGEL.corpus(sentences))
+    }
+
+    private func tokenizeSideBySide(
+        _ candidates: [String], _ references: [String]
+    ) throws -> (candidates: [String], references: [String]) {
+        let results = ResultPair()
+        let tokenizer = self.tokenizer
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let outcome = Result { try tokenizer.tokenize(index == 0 ? candidates : references) }
+            results.set(index, outcome)
+        }
+        return (try results.get(0), try results.get(1))
+    }
+}
+
+/// Two results written from `concurrentPerform` workers.
+private final class ResultPair: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Result<[String], any Error>?] = [nil, nil]
+
+    func set(_ index: Int, _ value: Result<[String], any Error>) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = value
+    }
+
+    func get(_ index: Int) throws -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        return try values[index]!.get()
+    }
+}

@@ -1,0 +1,147 @@
+import Dispatch
+import Foundation
+
+/// What `isaq score` (and ingest, which judges by default) did.
+public struct JudgeReport: Sendable {
+    public var runs = 0
+    public var responses = 0
+    public var judgments = 0
+    /// Responses the ruleset's scorer does not read (e.g. non-string values d-WER skips).
+    public var unscored = 0
+    /// AAC judgments whose caption metrics wait for the Java jars.
+    public var pendingCaptionMetrics = 0
+    public var captionNotice: String?
+}
+
+/// Options for judging.
+public struct JudgeOptions: Sendable {
+    public var ruleset = "isa-bench-1.0"
+    /// Threads judging in parallel (one writer); defaults to every core.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Where AAC metrics come from; nil means "discover the jars, leave metrics pending if absent".
+    public var captionToolchain: CaptionToolchain?
+    /// Skip the caption metrics even when the jars are there.
+    public var skipCaptionMetrics = false
+
+    public init() {}
+}
+
+// The judging threads write disjoint slots of one buffer; the lock-free sharing is safe
+// because each index is written by exactly one iteration of concurrentPerform.
+private final class Slots<T>: @unchecked Sendable {
+    var values: [T]
+    init(_ values: [T]) { self.values = values }
+}
+
+extension Warehouse {
+    public static let currentRuleset = "isa-bench-1.0"
+
+    /// (Re)judges the responses of every run of `checkpoints` (all when empty) under the
+    /// ruleset, one transaction per run. Raw responses are never modified.
+    public func judge(checkpoints: [String] = [], runs only: [Int]? = nil, tasks: [String] = [], options: JudgeOptions = JudgeOptions(),
+                      progress: (String) -> Void = { _ in }) throws -> JudgeReport {
+        guard options.ruleset == Self.currentRuleset else {
+            throw QueryError(message: "unknown ruleset \(options.ruleset); this isaq judges with \(Self.currentRuleset)")
+        }
+        var runs: [(id: Int, dim: String, task: String, checkpoint: String)] = []
+        let rows = try db.query("""
+            SELECT run.run_id, run.dim, run.task, c.name FROM run JOIN checkpoint c USING (checkpoint_id)
+            WHERE run.format = 'results' ORDER BY run.run_id
+            """).rows
+        for row in rows {
+            guard case .integer(let id) = row[0], case .text(let dim) = row[1], case .text(let task) = row[2], case .text(let c) = row[3] else { continue }
+            guard checkpoints.isEmpty || checkpoints.contains(c), tasks.isEmpty || tasks.contains(task) else { continue }
+            if let only, !only.contains(Int(id)) { continue }
+            runs.append((Int(id), dim, task, c))
+        }
+        for name in checkpoints where !runs.contains(where: { $0.checkpoint == name }) {
+            if try db.scalarInt("SELECT count(*) FROM checkpoint WHERE name = ?", [.text(name)]) == 0 {
+                throw QueryError(message: "no checkpoint named \(name) (see `isaq checkpoints`)")
+            }
+        }
+        var report = JudgeReport()
+        var caption = CaptionSession(options: options)
+        defer { caption.close() }
+        for run in runs {
+            let records = try judgeRun(run.id, dim: run.dim, task: run.task, options: options, caption: &caption, report: &report)
+            try writeJudgments(records, run: run.id, dim: run.dim, task: run.task, ruleset: options.ruleset)
+            report.runs += 1
+            report.judgments += records.count
+            progress("\(run.checkpoint) \(run.dim)/\(run.task): \(records.count) judgments")
+        }
+        report.captionNotice = caption.notice
+        return report
+    }
+
+    private func judgeRun(_ run: Int, dim: String, task: String, options: JudgeOptions, caption: inout CaptionSession,
+                          report: inout JudgeReport) throws -> [JudgmentRecord] {
+        let responses = try storedResponses(run: run)
+        report.responses += responses.count
+        guard let scorer = ScorerCatalog.scorer(dim: dim, task: task, firstItemTask: responses.first?.taskField) else { return [] }
+        let chunkSize = 512
+        let chunks = (responses.count + chunkSize - 1) / chunkSize
+        let results = Slots([[JudgmentRecord]](repeating: [], count: chunks))
+        let unscored = Slots([Int](repeating: 0, count: chunks))
+        let work: @Sendable (Int) -> Void = { c in
+            var out: [JudgmentRecord] = []
+            var skipped = 0
+            for r in responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)] {
+                guard let key = scorer.scorerKey(for: r) else { skipped += 1; continue }
+                out += scorer.judge(r, key: key)
+            }
+            results.values[c] = out
+            unscored.values[c] = skipped
+        }
+        if options.threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
+        } else {
+            for c in 0..<chunks { work(c) }
+        }
+        report.unscored += unscored.values.reduce(0, +)
+        var records = results.values.flatMap { $0 }
+        if task == "aac" {
+            try caption.measure(&records, dim: dim)
+            report.pendingCaptionMetrics += records.filter { $0.metricPending != nil }.count
+        }
+        return records
+    }
+
+    private func writeJudgments(_ records: [JudgmentRecord], run: Int, dim: String, task: String, ruleset: String) throws {
+        try db.transaction {
+            let rulesetID = try db.scalarInt("SELECT ruleset_id FROM ruleset WHERE name = ?", [.text(ruleset)])
+            var signatures: [String: Int] = [:]
+            func signatureID(_ subtask: String) throws -> SQLValue {
+                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { return .null }
+                let text = ScorerCatalog.signature(metric: metric, dim: dim, ruleset: ruleset)
+                if let id = signatures[text] { return .integer(Int64(id)) }
+                try db.run("INSERT INTO metric_signature (ruleset_id, metric, signature) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING",
+                           [.integer(Int64(rulesetID)), .text(metric), .text(text)])
+                let id = try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])
+                signatures[text] = id
+                return .integer(Int64(id))
+            }
+            try db.run("DELETE FROM judgment WHERE ruleset_id = ? AND response_id IN (SELECT response_id FROM response WHERE run_id = ?)",
+                       [.integer(Int64(rulesetID)), .integer(Int64(run))])
+            let insert = try db.statement("""
+                INSERT INTO judgment (response_id, subtask, ruleset_id, signature_id, scorer_key, compliant, hypothesis, reference,
+                    wer_sub, wer_del, wer_ins, wer_ref_words, bleu_hyp_len, bleu_ref_len,
+                    bleu_correct1, bleu_correct2, bleu_correct3, bleu_correct4, bleu_total1, bleu_total2, bleu_total3, bleu_total4,
+                    acc_correct, acc_counted, meteor_stats, metric_pending)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            func int(_ v: Int?) -> SQLValue { v.map { .integer(Int64($0)) } ?? .null }
+            func flag(_ v: Bool?) -> SQLValue { v.map { .integer($0 ? 1 : 0) } ?? .null }
+            for j in records {
+                try insert.bind([
+                    .integer(Int64(j.responseID)), .text(j.subtask), .integer(Int64(rulesetID)), try signatureID(j.subtask), .text(j.scorerKey),
+                    .integer(j.compliant ? 1 : 0), j.hypothesis.map(SQLValue.text) ?? .null, j.reference.map(SQLValue.text) ?? .null,
+                    int(j.wer?.substitutions), int(j.wer?.deletions), int(j.wer?.insertions), int(j.wer?.referenceWords),
+                    int(j.bleu?.hypothesisLength), int(j.bleu?.referenceLength),
+                    int(j.bleu?.correct[0]), int(j.bleu?.correct[1]), int(j.bleu?.correct[2]), int(j.bleu?.correct[3]),
+                    int(j.bleu?.total[0]), int(j.bleu?.total[1]), int(j.bleu?.total[2]), int(j.bleu?.total[3]),
+                    flag(j.accCorrect), flag(j.accCounted), j.meteorStats.map(SQLValue.text) ?? .null, j.metricPending.map(SQLValue.text) ?? .null,
+                ]).run()
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A stored response with what judging it needs, loaded in one query per run.
+struct StoredResponse: Sendable {
+    let responseID: Int
+    let itemIndex: Int
+    let ordinal: Int
+    /// d: `default`, `case.upper_case`; f: `prefix`; n: `single-stage.separation.ASR|SER`.
+    let variantKey: String
+    /// The response's JSON path below the variant: '', `[0]`, `[0].response`, `.deep`, `[1][3]`.
+    let slot: String
+    let kind: String
+    let text: String?
+    let prefix: String?
+    let suffix: String?
+    let wrap: String?
+    let jsonKey: String?
+    let separator: String?
+    let subtaskOrder: String?
+    let reference: String
+    let emotion: String?
+    let gender: String?
+    let taskField: String?
+
+    /// The top variation key (d: before the first dot).
+    var topKey: Substring { variantKey.split(separator: ".", maxSplits: 1).first ?? "" }
+
+    /// The inner key of a d `top.inner` variant, else the top key: d-BLEU/d-AAC's variation.
+    var innerKey: Substring {
+        guard let dot = variantKey.firstIndex(of: ".") else { return variantKey[...] }
+        return variantKey[variantKey.index(after: dot)...]
+    }
+
+    /// Python `str()` of the stored value: the string itself, `None`, or the repr of the JSON.
+    var pythonStr: String {
+        switch kind {
+        case "string": return text ?? ""
+        case "null": return "None"
+        default:
+            guard let text, let value = try? JSONParser().parse(Array(text.utf8)) else { return text ?? "" }
+            return PythonRepr.str(value)
+        }
+    }
+}
+
+/// The verdict on one response (or one subtask of it) before it is written.
+struct JudgmentRecord: Sendable {
+    var responseID: Int
+    var subtask: String = ""
+    var scorerKey: String
+    var compliant: Bool
+    var hypothesis: String?
+    var reference: String?
+    var wer: WordErrorStats?
+    var bleu: BLEUStats?
+    var accCorrect: Bool?
+    var accCounted: Bool?
+    var meteorStats: String?
+    var metricPending: String?
+    /// AAC: the cleaned candidate and references handed to the caption metrics.
+    var caption: CaptionPair?
+}
+
+/// One upstream scorer: which stored responses it reads, under which variation key, and the
+/// verdict on each (SCORING.md §4–§6).
+protocol Scorer: Sendable {
+    /// The variation key the scorer reports `r` under, or nil when the scorer does not read it.
+    func scorerKey(for r: StoredResponse) -> String?
+    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord]
+}
