@@ -22,6 +22,8 @@ case "judge":
     try JudgeBenchmark(itemsPerTask: items, directory: dir).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
+case "jsonl" where arguments.count > 1:
+    try jsonLinesThroughput(arguments[1])
 case "metrics":
     MetricThroughput.run()
 case "normalizer":
@@ -34,7 +36,8 @@ default:
                                               vs a plain CSQLite insert loop writing the same rows
           judge [--items N]                   judge throughput per dimension and task, 1 core and all cores,
                                               against Python's normalizer + jiwer and sacreBLEU on the same pairs
-          json [FILES…]                       JSON parse/dump throughput
+          json [--parse-only] [FILES…]        JSON parse/dump throughput
+          jsonl FILE                          NDJSON streaming: throughput and peak memory
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
           normalizer                          Whisper English normalizer, strings/s
         """)

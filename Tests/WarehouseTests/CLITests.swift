@@ -11,7 +11,8 @@ import Testing
         #expect(try CLI.run(["init", "--db", db]).stdout.contains("schema version \(Schema.currentVersion)"))
         let ingest = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.split(separator: "\n").count == 11)
+        #expect(ingest.stdout.split(separator: "\n").count == 12)
+        #expect(ingest.stdout.contains("judged 13770 responses of 11 runs"))
         #expect(ingest.stderr.isEmpty, "progress must stay quiet when stderr is not a terminal")
 
         let again = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
