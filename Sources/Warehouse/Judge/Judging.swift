@@ -11,6 +11,8 @@ public struct JudgeReport: Sendable {
     /// AAC judgments whose caption metrics wait for the Java jars.
     public var pendingCaptionMetrics = 0
     public var captionNotice: String?
+    public init() {}
+
     /// Wall-clock seconds spent loading responses, judging them (in parallel), and writing.
     public var loadSeconds = 0.0, judgeSeconds = 0.0, writeSeconds = 0.0
 }
@@ -93,12 +95,7 @@ extension Warehouse {
         let results = Slots([[JudgmentRecord]](repeating: [], count: chunks))
         let unscored = Slots([Int](repeating: 0, count: chunks))
         let work: @Sendable (Int) -> Void = { c in
-            var out: [JudgmentRecord] = []
-            var skipped = 0
-            for r in responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)] {
-                guard let key = scorer.scorerKey(for: r) else { skipped += 1; continue }
-                out += scorer.judge(r, key: key)
-            }
+            let (out, skipped) = scorer.judgeAll(responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)])
             results.values[c] = out
             unscored.values[c] = skipped
         }
