@@ -133,8 +133,8 @@ extension Warehouse {
                 INSERT INTO judgment (response_id, subtask, ruleset_id, signature_id, scorer_key, compliant, hypothesis, reference,
                     wer_sub, wer_del, wer_ins, wer_ref_words, bleu_hyp_len, bleu_ref_len,
                     bleu_correct1, bleu_correct2, bleu_correct3, bleu_correct4, bleu_total1, bleu_total2, bleu_total3, bleu_total4,
-                    acc_correct, acc_counted, meteor_stats, metric_pending)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    acc_correct, acc_counted, meteor_stats, metric_pending, quality)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             func int(_ v: Int?) -> SQLValue { v.map { .integer(Int64($0)) } ?? .null }
             func flag(_ v: Bool?) -> SQLValue { v.map { .integer($0 ? 1 : 0) } ?? .null }
@@ -147,6 +147,7 @@ extension Warehouse {
                     int(j.bleu?.correct[0]), int(j.bleu?.correct[1]), int(j.bleu?.correct[2]), int(j.bleu?.correct[3]),
                     int(j.bleu?.total[0]), int(j.bleu?.total[1]), int(j.bleu?.total[2]), int(j.bleu?.total[3]),
                     flag(j.accCorrect), flag(j.accCounted), j.meteorStats.map(SQLValue.text) ?? .null, j.metricPending.map(SQLValue.text) ?? .null,
+                    j.quality.map(SQLValue.real) ?? .null,
                 ]).run()
             }
         }

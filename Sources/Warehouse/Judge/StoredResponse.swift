@@ -55,6 +55,14 @@ struct JudgmentRecord: Sendable {
     var accCounted: Bool?
     var meteorStats: String?
     var metricPending: String?
+    /// Per-instance quality (see `judgment.quality`); set from the statistics when written.
+    var quality: Double? {
+        if let w = wer { return w.referenceWords == 0 ? Double(w.errors) : Double(w.errors) / Double(w.referenceWords) }
+        if let b = bleu { return BLEUScore(b).score }
+        if let c = accCorrect, accCounted == true { return c ? 1 : 0 }
+        if let line = meteorStats, let m = MeteorStatistics(line: line) { return m.sentenceScore }
+        return nil
+    }
     /// AAC: the cleaned candidate and references handed to the caption metrics.
     var caption: CaptionPair?
 }
