@@ -119,3 +119,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ForgettingViewTests {
+    /// The plain-SQL views agree with `isaq forgetting` on the constructed pair.
+    @Test func viewsMatchTheReport() throws {
+        try withTemporaryWarehouse { w, dir in
+            try ForgettingTests.pair(w, dir, blocks: 1)
+            let rows = try w.db.query("""
+                SELECT matched, kept, forgotten, learned, never_good, compliance_flips, content_flips, ifr_before, ifr_after,
+                       metric_before, metric_after, d_metric, negative_flip_rate, forgetting_rate
+                FROM forgetting WHERE before = 'm' AND after = 'm@sft'
+                """).rows
+            #expect(rows == [[.integer(20), .integer(4), .integer(6), .integer(3), .integer(7), .integer(2), .integer(4), .real(50), .real(55),
+                              .real(50), .real(35), .real(-15), .real(0.3), .real(0.6)]])
+            let transitions = try w.db.query("SELECT transition, count(*) FROM instance_transition WHERE after = 'm@sft' GROUP BY 1 ORDER BY 1").rows
+            #expect(transitions == [[.text("forgotten"), .integer(6)], [.text("kept"), .integer(4)], [.text("learned"), .integer(3)], [.text("never-good"), .integer(7)]])
+        }
+    }
+}
