@@ -20,6 +20,8 @@ case "judge":
     let items = option("--items").flatMap(Int.init) ?? 4000
     let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-judge")
     try JudgeBenchmark(itemsPerTask: items, directory: dir).run()
+case "forgetting":
+    try ForgettingBenchmark(directory: URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-forgetting")).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "jsonl" where arguments.count > 1:
@@ -36,6 +38,7 @@ default:
                                               vs a plain CSQLite insert loop writing the same rows
           judge [--items N]                   judge throughput per dimension and task, 1 core and all cores,
                                               against Python's normalizer + jiwer and sacreBLEU on the same pairs
+          forgetting                          isaq forgetting between two full-run checkpoints, bootstrap included
           json [--parse-only] [FILES…]        JSON parse/dump throughput
           jsonl FILE                          NDJSON streaming: throughput and peak memory
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
