@@ -157,6 +157,9 @@ CREATE TABLE judgment (
     -- METEOR: the jar's segment statistics line; NULL with a reason when the jars are absent
     meteor_stats   TEXT,
     metric_pending TEXT,
+    -- per-instance quality for forgetting analysis: sentence WER (ASR, lower is better),
+    -- sentence BLEU of the segment's statistics, 1/0 correctness (ACC), segment METEOR (AAC)
+    quality        REAL,
     PRIMARY KEY (response_id, subtask, ruleset_id)
 ) STRICT, WITHOUT ROWID;
 

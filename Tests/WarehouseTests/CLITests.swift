@@ -11,7 +11,8 @@ import Testing
         #expect(try CLI.run(["init", "--db", db]).stdout.contains("schema version \(Schema.currentVersion)"))
         let ingest = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.split(separator: "\n").count == 11)
+        #expect(ingest.stdout.split(separator: "\n").count == 12)
+        #expect(ingest.stdout.contains("judged 13770 responses of 11 runs"))
         #expect(ingest.stderr.isEmpty, "progress must stay quiet when stderr is not a terminal")
 
         let again = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
@@ -79,6 +80,43 @@ import Testing
             let r = try CLI.run(command + ["--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("OVERVIEW:") && r.stdout.contains("USAGE:"), "\(command)")
+        }
+    }
+}
+
+@Suite struct CLIForgettingTests {
+    /// Training pipelines gate on `--fail-on-forgetting`: exit code 3 when a row is "forgotten".
+    @Test func failOnForgettingExitsWithThree() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try withTemporaryWarehouse { w, wdir in
+            try ForgettingTests.pair(w, wdir, blocks: 10)
+            let db = w.db.path
+            let gate = try CLI.run(["forgetting", "--db", db, "--after", "m@sft", "--fail-on-forgetting", "--format", "csv"])
+            #expect(gate.status == 3, "\(gate.stderr)")
+            #expect(gate.stdout.hasPrefix("before,after,dim,task,variant,"))
+            #expect(gate.stdout.contains(",forgotten\n"))
+            let plain = try CLI.run(["forgetting", "--db", db, "--before", "m", "--after", "m@sft", "--instances", "2"])
+            #expect(plain.status == 0)
+            #expect(plain.stdout.contains("Most damaged instances:") && plain.stdout.contains("Collapse and refusal indicators:"))
+            let noParent = try CLI.run(["forgetting", "--db", db, "--after", "m"])
+            #expect(noParent.status == 1 && noParent.stderr.contains("has no parent checkpoint"))
+        }
+    }
+
+    /// The README's JSONL example line ingests as documented.
+    @Test func readmeJSONLExampleIngests() throws {
+        let readme = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        guard let line = readme.split(separator: "\n").first(where: { $0.hasPrefix("{\"model\": \"qwen2_audio\"") }) else {
+            Issue.record("no JSONL example in the README")
+            return
+        }
+        try withTemporaryWarehouse { w, dir in
+            let file = dir.appendingPathComponent("example.jsonl")
+            try Data((line + "\n").utf8).write(to: file)
+            let r = try w.ingestJSONL(file.path)
+            #expect(r.count == 1 && r[0].checkpoint == "qwen2_audio@sft-f" && r[0].responses == 1)
+            #expect(try w.db.scalarInt("SELECT compliant FROM judgment JOIN ruleset USING (ruleset_id) WHERE ruleset.name = 'external'") == 1)
         }
     }
 }

@@ -24,7 +24,8 @@ import Testing
         #expect(throws: MeteorProcessError.self) { try meteor.evaluate(["1.0"]) }
     }
 
-    @Test func aSilentJVMTimesOut() throws {
+    @Test(arguments: [1, 5000])
+    func aSilentJVMTimesOut(batch: Int) throws {
         var toolchain = try SharedCaption.toolchain()
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("isaq_silent_java_\(UUID().uuidString).sh")
         try "#!/bin/sh\nexec sleep 30\n".write(to: script, atomically: true, encoding: .utf8)
@@ -34,9 +35,9 @@ import Testing
         let meteor = try MeteorProcess(toolchain: toolchain, timeout: 1)
         defer { meteor.close() }
         let started = Date()
-        let error = #expect(throws: MeteorProcessError.self) {
-            try meteor.segmentStats(candidate: "a", references: ["b"])
-        }
+        // 5000 segments are far more than a pipe buffer: the write itself blocks.
+        let pairs = Array(repeating: (candidate: "a dog barks", references: ["a dog is barking loudly"]), count: batch)
+        let error = #expect(throws: MeteorProcessError.self) { try meteor.segmentStats(pairs) }
         guard case .timedOut = error else {
             Issue.record("expected .timedOut, got \(String(describing: error))")
             return

@@ -108,3 +108,42 @@ import Testing
         #expect(accepted > 1000 && rejected > 700 && surrogates >= 5)
     }
 }
+
+/// Number literals of every length and exponent, parsed by Python's `float()` / `int()`.
+@Suite struct JSONNumberDifferentialTests {
+    static func literals() -> [String] {
+        var rng = SeededGenerator(seed: 3)
+        var out: [String] = []
+        for _ in 0..<3000 {
+            var s = Bool.random(using: &rng) ? "-" : ""
+            let digits = Int.random(in: 1...(Bool.random(using: &rng) ? 17 : 40), using: &rng)
+            var mantissa = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            while mantissa.count > 1 && mantissa.hasPrefix("0") { mantissa.removeFirst() }
+            s += mantissa
+            if Bool.random(using: &rng) {
+                s += "." + (0..<Int.random(in: 1...25, using: &rng)).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            }
+            if Int.random(in: 0..<3, using: &rng) > 0 {
+                s += ["e", "E", "e+", "e-", "E-"].randomElement(using: &rng)!
+                s += String(Int.random(in: 0...(Bool.random(using: &rng) ? 25 : 340), using: &rng))
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    @Test func numbersMatchPython() throws {
+        let literals = Self.literals()
+        let script = """
+        import sys, json
+        print("\\n".join(repr(json.loads(s)) for s in sys.stdin.read().split()))
+        """
+        let output = String(decoding: try PythonReference.run(script, input: Data(literals.joined(separator: "\n").utf8)), as: UTF8.self)
+        let expected = output.split(separator: "\n")
+        try #require(expected.count == literals.count)
+        for (literal, want) in zip(literals, expected) {
+            let value = try JSONParser.parse(literal)
+            #expect(PythonRepr.repr(value) == String(want), "\(literal)")
+        }
+    }
+}

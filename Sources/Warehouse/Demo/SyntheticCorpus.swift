@@ -9,11 +9,16 @@ public struct SyntheticCorpus: Sendable {
         public var name: String
         public var compliance: Double
         public var accuracy: Double
+        /// Per-task accuracy where it differs from `accuracy`.
+        public var taskAccuracy: [Task: Double] = [:]
 
         public static let diligent = Profile(name: "diligent", compliance: 0.92, accuracy: 0.85)
         public static let chatty = Profile(name: "chatty", compliance: 0.55, accuracy: 0.7)
-        /// A fine-tune that follows formats better but forgot some content.
-        public static let tuned = Profile(name: "tuned", compliance: 0.97, accuracy: 0.6)
+        /// A capable base model that often ignores format instructions.
+        public static let base = Profile(name: "base", compliance: 0.75, accuracy: 0.9)
+        /// A fine-tune that follows formats much better but forgot emotions and captions, the way
+        /// the paper's SFT'd Qwen2-Audio did.
+        public static let tuned = Profile(name: "tuned", compliance: 0.97, accuracy: 0.9, taskAccuracy: [.ser: 0.3, .aac: 0.4])
 
         /// Separates the response streams of profiles that share a seed.
         var salt: UInt64 { UInt64(compliance * 1000) &* 31 &+ UInt64(accuracy * 1000) }
@@ -86,7 +91,7 @@ public struct SyntheticCorpus: Sendable {
 
     /// The model's content for a reference: right (maybe slightly off) or wrong.
     private func content(_ task: Task, _ ref: String, _ rng: inout SplitMix64) -> String {
-        let right = chance(profile.accuracy, &rng)
+        let right = chance(profile.taskAccuracy[task] ?? profile.accuracy, &rng)
         switch task {
         case .asr:
             var w = ref.lowercased().split(separator: " ").map(String.init)

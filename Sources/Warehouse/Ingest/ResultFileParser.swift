@@ -37,7 +37,8 @@ struct ResultFileParser {
         default: throw InputError(file: file, "expected a JSON array of result items, found \(root.typeName)")
         }
         guard !items.isEmpty else { throw InputError(file: file, "the file holds no result items (empty array)") }
-        if dimHint == .n, items.allSatisfy({ $0["instructions"] != nil }) {
+        // A bare array of n samples is accepted too (§2.4): they carry instructions, not variation_responses.
+        if dimHint == .n || dimHint == nil, items.allSatisfy({ $0["instructions"] != nil && $0["variation_responses"] == nil }) {
             return try parseN(items, base: JSONPath())
         }
         let dim = try detectDimension(items, hint: dimHint)

@@ -177,3 +177,11 @@ extension Warehouse {
         return try ResultFileParser(file: file).parse(bytes, dimHint: dimensionHint(file), taskHint: taskHint(file)).responses.count
     }
 }
+
+extension Warehouse {
+    /// Records SFT lineage by checkpoint names.
+    public func setParent(checkpoint: String, parent: String) throws {
+        let id = try checkpointID(checkpoint)
+        try db.transaction { try setParent(of: id, to: parent) }
+    }
+}

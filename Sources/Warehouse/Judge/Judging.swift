@@ -11,7 +11,13 @@ public struct JudgeReport: Sendable {
     /// AAC judgments whose caption metrics wait for the Java jars.
     public var pendingCaptionMetrics = 0
     public var captionNotice: String?
+    public init() {}
+
+    /// Wall-clock seconds spent loading responses, judging them (in parallel), and writing.
+    public var loadSeconds = 0.0, judgeSeconds = 0.0, writeSeconds = 0.0
 }
+
+private func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 /// Options for judging.
 public struct JudgeOptions: Sendable {
@@ -64,7 +70,9 @@ extension Warehouse {
         defer { caption.close() }
         for run in runs {
             let records = try judgeRun(run.id, dim: run.dim, task: run.task, options: options, caption: &caption, report: &report)
+            let start = monotonicSeconds()
             try writeJudgments(records, run: run.id, dim: run.dim, task: run.task, ruleset: options.ruleset)
+            report.writeSeconds += monotonicSeconds() - start
             report.runs += 1
             report.judgments += records.count
             progress("\(run.checkpoint) \(run.dim)/\(run.task): \(records.count) judgments")
@@ -75,7 +83,11 @@ extension Warehouse {
 
     private func judgeRun(_ run: Int, dim: String, task: String, options: JudgeOptions, caption: inout CaptionSession,
                           report: inout JudgeReport) throws -> [JudgmentRecord] {
+        var start = monotonicSeconds()
         let responses = try storedResponses(run: run)
+        report.loadSeconds += monotonicSeconds() - start
+        start = monotonicSeconds()
+        defer { report.judgeSeconds += monotonicSeconds() - start }
         report.responses += responses.count
         guard let scorer = ScorerCatalog.scorer(dim: dim, task: task, firstItemTask: responses.first?.taskField) else { return [] }
         let chunkSize = 512
@@ -83,12 +95,7 @@ extension Warehouse {
         let results = Slots([[JudgmentRecord]](repeating: [], count: chunks))
         let unscored = Slots([Int](repeating: 0, count: chunks))
         let work: @Sendable (Int) -> Void = { c in
-            var out: [JudgmentRecord] = []
-            var skipped = 0
-            for r in responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)] {
-                guard let key = scorer.scorerKey(for: r) else { skipped += 1; continue }
-                out += scorer.judge(r, key: key)
-            }
+            let (out, skipped) = scorer.judgeAll(responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)])
             results.values[c] = out
             unscored.values[c] = skipped
         }
@@ -109,16 +116,16 @@ extension Warehouse {
     private func writeJudgments(_ records: [JudgmentRecord], run: Int, dim: String, task: String, ruleset: String) throws {
         try db.transaction {
             let rulesetID = try db.scalarInt("SELECT ruleset_id FROM ruleset WHERE name = ?", [.text(ruleset)])
-            var signatures: [String: Int] = [:]
+            var signatures: [String: SQLValue] = [:]  // by subtask: a run has one signature per subtask
             func signatureID(_ subtask: String) throws -> SQLValue {
-                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { return .null }
+                if let id = signatures[subtask] { return id }
+                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { signatures[subtask] = .null; return .null }
                 let text = ScorerCatalog.signature(metric: metric, dim: dim, ruleset: ruleset)
-                if let id = signatures[text] { return .integer(Int64(id)) }
                 try db.run("INSERT INTO metric_signature (ruleset_id, metric, signature) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING",
                            [.integer(Int64(rulesetID)), .text(metric), .text(text)])
-                let id = try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])
-                signatures[text] = id
-                return .integer(Int64(id))
+                let id = SQLValue.integer(Int64(try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])))
+                signatures[subtask] = id
+                return id
             }
             try db.run("DELETE FROM judgment WHERE ruleset_id = ? AND response_id IN (SELECT response_id FROM response WHERE run_id = ?)",
                        [.integer(Int64(rulesetID)), .integer(Int64(run))])
@@ -126,8 +133,8 @@ extension Warehouse {
                 INSERT INTO judgment (response_id, subtask, ruleset_id, signature_id, scorer_key, compliant, hypothesis, reference,
                     wer_sub, wer_del, wer_ins, wer_ref_words, bleu_hyp_len, bleu_ref_len,
                     bleu_correct1, bleu_correct2, bleu_correct3, bleu_correct4, bleu_total1, bleu_total2, bleu_total3, bleu_total4,
-                    acc_correct, acc_counted, meteor_stats, metric_pending)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    acc_correct, acc_counted, meteor_stats, metric_pending, quality)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             func int(_ v: Int?) -> SQLValue { v.map { .integer(Int64($0)) } ?? .null }
             func flag(_ v: Bool?) -> SQLValue { v.map { .integer($0 ? 1 : 0) } ?? .null }
@@ -140,6 +147,7 @@ extension Warehouse {
                     int(j.bleu?.correct[0]), int(j.bleu?.correct[1]), int(j.bleu?.correct[2]), int(j.bleu?.correct[3]),
                     int(j.bleu?.total[0]), int(j.bleu?.total[1]), int(j.bleu?.total[2]), int(j.bleu?.total[3]),
                     flag(j.accCorrect), flag(j.accCounted), j.meteorStats.map(SQLValue.text) ?? .null, j.metricPending.map(SQLValue.text) ?? .null,
+                    j.quality.map(SQLValue.real) ?? .null,
                 ]).run()
             }
             // The score views read per-run sums (judgment_total), so refresh this run's in the same transaction.

@@ -55,6 +55,14 @@ struct JudgmentRecord: Sendable {
     var accCounted: Bool?
     var meteorStats: String?
     var metricPending: String?
+    /// Per-instance quality (see `judgment.quality`); set from the statistics when written.
+    var quality: Double? {
+        if let w = wer { return w.referenceWords == 0 ? Double(w.errors) : Double(w.errors) / Double(w.referenceWords) }
+        if let b = bleu { return BLEUScore(b).score }
+        if let c = accCorrect, accCounted == true { return c ? 1 : 0 }
+        if let line = meteorStats, let m = MeteorStatistics(line: line) { return m.sentenceScore }
+        return nil
+    }
     /// AAC: the cleaned candidate and references handed to the caption metrics.
     var caption: CaptionPair?
 }
@@ -62,7 +70,31 @@ struct JudgmentRecord: Sendable {
 /// One upstream scorer: which stored responses it reads, under which variation key, and the
 /// verdict on each (SCORING.md §4–§6).
 protocol Scorer: Sendable {
+    /// What the scorer derives from a sample (normalized or split references, gold labels),
+    /// computed once per item rather than once per response.
+    associatedtype SampleContext
+    func context(for r: StoredResponse) -> SampleContext
     /// The variation key the scorer reports `r` under, or nil when the scorer does not read it.
-    func scorerKey(for r: StoredResponse) -> String?
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord]
+    func scorerKey(for r: StoredResponse, _ context: SampleContext) -> String?
+    func judge(_ r: StoredResponse, key: String, _ context: SampleContext) -> [JudgmentRecord]
+}
+
+extension Scorer {
+    /// Judges responses in file order, deriving each item's context once.
+    func judgeAll(_ responses: ArraySlice<StoredResponse>) -> (records: [JudgmentRecord], unscored: Int) {
+        var out: [JudgmentRecord] = []
+        out.reserveCapacity(responses.count)
+        var unscored = 0
+        var item = -1
+        var context: SampleContext? = nil
+        for r in responses {
+            if r.itemIndex != item || context == nil {
+                item = r.itemIndex
+                context = self.context(for: r)
+            }
+            guard let key = scorerKey(for: r, context!) else { unscored += 1; continue }
+            out += judge(r, key: key, context!)
+        }
+        return (out, unscored)
+    }
 }

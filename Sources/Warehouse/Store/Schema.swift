@@ -3,6 +3,7 @@ public enum Schema {
     public static let tables = String(decoding: PackageResources.tables_sql, as: UTF8.self)
     public static let seed = String(decoding: PackageResources.seed_sql, as: UTF8.self)
     public static let views = String(decoding: PackageResources.views_sql, as: UTF8.self)
+        + "\n" + String(decoding: PackageResources.forgetting_sql, as: UTF8.self)
 
     /// Forward migrations: entry `i` takes a warehouse from `user_version` i to i + 1.
     /// Views are dropped and recreated on every upgrade, so only tables need migrating.

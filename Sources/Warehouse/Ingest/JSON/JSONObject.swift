@@ -1,3 +1,5 @@
+import Foundation
+
 // A JSON object with Python dict semantics: insertion order is kept, and assigning to an
 // existing key (including a duplicate key in the source text) keeps the key's first position
 // but takes the new value.
@@ -17,6 +19,36 @@ public struct JSONObject: Sendable {
 
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
         for (k, v) in pairs { self[k] = v }
+    }
+
+    /// Members in source order, duplicates resolved as Python does. The common case, no
+    /// duplicate, copies both arrays once at their exact size.
+    init(keys: [String], values: [JSONValue]) {
+        if Self.hasDuplicate(keys) {
+            for (k, v) in zip(keys, values) { self[k] = v }
+        } else {
+            self.keys = keys
+            self.values = values
+            rebuildIndex()
+        }
+    }
+
+    private static func hasDuplicate(_ keys: [String]) -> Bool {
+        if keys.count <= indexThreshold {
+            var i = keys.startIndex
+            while i < keys.endIndex {
+                var j = i + 1
+                while j < keys.endIndex {
+                    if ExactKey.equal(keys[i], keys[j]) { return true }
+                    j += 1
+                }
+                i += 1
+            }
+            return false
+        }
+        var seen = Set<ExactKey>(minimumCapacity: keys.count)
+        for k in keys where !seen.insert(ExactKey(k)).inserted { return true }
+        return false
     }
 
     public var count: Int { keys.count }
@@ -117,7 +149,14 @@ struct ExactKey: Hashable {
 
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        guard n > 0 else { return true }
+        let same = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
+        }
+        if let same, let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     static func == (lhs: ExactKey, rhs: ExactKey) -> Bool { equal(lhs.string, rhs.string) }

@@ -70,6 +70,11 @@ public struct JSONParser: Sendable {
         return try result.get()
     }
 
+    /// Reads a whole file and parses it (Python's `json.load(open(path, encoding="utf-8"))`).
+    public func parse(contentsOf url: URL) throws -> JSONValue {
+        try parse(try Data(contentsOf: url))
+    }
+
     /// Parses with the default limits.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try JSONParser().parse(text)
@@ -93,6 +98,8 @@ struct JSONReader {
     private let maxDepth: Int
     /// Escaped strings are assembled here, reused across strings.
     private var scratch: [UInt8] = []
+    /// Recently seen long keys, by a hash of their bytes.
+    private var keyCache = [String?](repeating: nil, count: 64)
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -104,18 +111,21 @@ struct JSONReader {
 
     // MARK: Document and containers
 
-    /// One container under construction; the payload lives in `arrays` / `objects` so it is
-    /// mutated in place instead of being copied on every append.
-    private enum Open { case array, object }
+    /// One container under construction: its kind and where its members start on the shared
+    /// member stacks. Members are collected there and copied out once, at the exact size, when
+    /// the container closes, instead of growing one array per container.
+    private struct Open {
+        let isObject: Bool
+        let start: Int
+    }
 
     mutating func document() throws(JSONSyntaxError) -> JSONValue {
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
             throw error("unexpected UTF-8 byte order mark (Python reads the file as plain UTF-8)", at: 0)
         }
         var open: [Open] = []
-        var arrays: [[JSONValue]] = []
-        var objects: [JSONObject] = []
-        var keys: [String] = []
+        let members = MoveStack<JSONValue>()
+        let keys = MoveStack<String>()
 
         parsing: while true {
             skipWhitespace()
@@ -130,9 +140,8 @@ struct JSONReader {
                     value = .object(JSONObject())
                 } else {
                     guard open.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
-                    keys.append(try memberKey(after: "'{'"))
-                    objects.append(JSONObject())
-                    open.append(.object)
+                    keys.push(try memberKey(after: "'{'"))
+                    open.append(Open(isObject: true, start: members.count))
                     continue parsing
                 }
             case UInt8(ascii: "["):
@@ -143,8 +152,7 @@ struct JSONReader {
                     value = .array([])
                 } else {
                     guard open.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels", at: i - 1) }
-                    arrays.append([])
-                    open.append(.array)
+                    open.append(Open(isObject: false, start: members.count))
                     continue parsing
                 }
             default:
@@ -153,10 +161,22 @@ struct JSONReader {
 
             // Hand the finished value to its container; close containers that end here.
             while let top = open.last {
+                members.push(value)
                 skipWhitespace()
-                switch top {
-                case .array:
-                    arrays[arrays.count - 1].append(value)
+                if top.isObject {
+                    if i < n, p[i] == UInt8(ascii: ",") {
+                        i += 1
+                        skipWhitespace()
+                        keys.push(try memberKey(after: "','"))
+                        continue parsing
+                    }
+                    guard i < n, p[i] == UInt8(ascii: "}") else {
+                        throw error(expected: "',' or '}' after object member")
+                    }
+                    i += 1
+                    let count = members.count - top.start
+                    value = .object(JSONObject(keys: keys.popArray(from: keys.count - count), values: members.popArray(from: top.start)))
+                } else {
                     if i < n, p[i] == UInt8(ascii: ",") {
                         i += 1
                         continue parsing
@@ -165,20 +185,7 @@ struct JSONReader {
                         throw error(expected: "',' or ']' after array element")
                     }
                     i += 1
-                    value = .array(arrays.removeLast())
-                case .object:
-                    objects[objects.count - 1][keys.removeLast()] = value
-                    if i < n, p[i] == UInt8(ascii: ",") {
-                        i += 1
-                        skipWhitespace()
-                        keys.append(try memberKey(after: "','"))
-                        continue parsing
-                    }
-                    guard i < n, p[i] == UInt8(ascii: "}") else {
-                        throw error(expected: "',' or '}' after object member")
-                    }
-                    i += 1
-                    value = .object(objects.removeLast())
+                    value = .array(members.popArray(from: top.start))
                 }
                 open.removeLast()
             }
@@ -194,7 +201,7 @@ struct JSONReader {
             throw error(expected: "property name in double quotes after \(what)")
         }
         i += 1
-        let key = try stringBody()
+        let key = try stringBody(interning: true)
         skipWhitespace()
         guard i < n, p[i] == UInt8(ascii: ":") else { throw error(expected: "':' after property name") }
         i += 1
@@ -203,6 +210,12 @@ struct JSONReader {
 
     @inline(__always)
     private mutating func skipWhitespace() {
+        // Pretty-printed files indent with runs of spaces: take them eight at a time.
+        while n - i >= 8,
+            UnsafeRawPointer(p).loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020
+        {
+            i += 8
+        }
         while i < n {
             switch p[i] {
             case 0x20, 0x0A, 0x0D, 0x09: i += 1
@@ -251,13 +264,16 @@ struct JSONReader {
     // MARK: Strings
 
     /// The rest of a string after its opening quote; leaves the cursor after the closing quote.
-    private mutating func stringBody() throws(JSONSyntaxError) -> String {
+    private mutating func stringBody(interning: Bool = false) throws(JSONSyntaxError) -> String {
         let start = i
         try scanPlain()
         if i < n, p[i] == UInt8(ascii: "\"") {
-            let s = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
+            let raw = UnsafeBufferPointer(start: p + start, count: i - start)
             i += 1
-            return s
+            // Keys repeat in every item of a result file; reusing a long key's String saves an
+            // allocation and a validation pass. Short keys are inline strings and cost nothing.
+            guard interning && raw.count > 15 else { return String(decoding: raw, as: UTF8.self) }
+            return internedKey(raw)
         }
         // An escape: assemble the decoded bytes in the scratch buffer.
         scratch.removeAll(keepingCapacity: true)
@@ -273,6 +289,17 @@ struct JSONReader {
                 return String(decoding: scratch, as: UTF8.self)
             }
         }
+    }
+
+    private mutating func internedKey(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        let slot = Int(truncatingIfNeeded: (raw.count &* 31) ^ Int(raw[raw.count - 1]) &* 7 ^ Int(raw[raw.count / 2])) & 63
+        if let cached = keyCache[slot], cached.utf8.count == raw.count {
+            let same = cached.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }
+            if same == true { return cached }
+        }
+        let key = String(decoding: raw, as: UTF8.self)
+        keyCache[slot] = key
+        return key
     }
 
     /// Advances over unescaped string content, validating UTF-8 and rejecting control
@@ -295,6 +322,8 @@ struct JSONReader {
             }
             if b < 0x80 {
                 i += 1
+            } else if b >= 0xE1 && b <= 0xEC && n - i >= 3 && p[i + 1] & 0xC0 == 0x80 && p[i + 2] & 0xC0 == 0x80 {
+                i += 3  // the common three-byte case (CJK text) without the general check
             } else {
                 try utf8Sequence()
             }

@@ -9,7 +9,10 @@
 /// canonical equivalence), objects compare in key order (unlike Python's order-insensitive dict
 /// `==`), `int` and `float` never equal each other, and two NaNs are equal so that the type can
 /// be `Hashable`.
-public indirect enum JSONValue: Sendable {
+///
+/// Only `object` is boxed (`indirect`): arrays already live on the heap, and boxing every
+/// scalar would cost an allocation per value, which dominated parse time.
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// Canonical decimal digits of a Python int: optional `-`, no leading zeros, never `-0`.
@@ -17,7 +20,7 @@ public indirect enum JSONValue: Sendable {
     case float(Double)
     case string(String)
     case array([JSONValue])
-    case object(JSONObject)
+    indirect case object(JSONObject)
 }
 
 extension JSONValue {

@@ -132,8 +132,18 @@ public struct PythonJSONWriter: Sendable {
                 }
             }
         } else {
-            for b in s.utf8 {
-                if b >= 0x80 { out.append(b) } else { Self.escapeASCII(b, asciiOnly: false, &out) }
+            var s = s
+            s.withUTF8 { utf8 in
+                // Copy runs that need no escape in bulk; only ASCII controls, `"` and `\` do.
+                var runStart = 0
+                for k in utf8.indices {
+                    let b = utf8[k]
+                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<k]))
+                    Self.escapeASCII(b, asciiOnly: false, &out)
+                    runStart = k + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             }
         }
         out.append(UInt8(ascii: "\""))

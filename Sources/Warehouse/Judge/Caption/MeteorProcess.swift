@@ -15,6 +15,7 @@ public final class MeteorProcess: @unchecked Sendable {
     private let stdin: FileHandle
     private let lines: LineQueue
     private var failure: MeteorProcessError?
+    private var pendingWrite: DispatchSemaphore?
 
     public init(toolchain: CaptionToolchain, timeout: TimeInterval = 600) throws {
         self.toolchain = toolchain
@@ -103,19 +104,37 @@ public final class MeteorProcess: @unchecked Sendable {
         return (Array(scores.dropLast()), scores[scores.count - 1])
     }
 
+    /// Writes on a background thread: a batch is larger than the pipe buffer, and a hung JVM
+    /// that stops reading must still run into the read time-out (killing it ends the write).
     private func send(_ text: String) throws {
         if let failure { throw failure }
-        do {
-            try stdin.write(contentsOf: Data(text.utf8))
-        } catch {
-            fail(.died(status: waitForExit(), stderr: lines.stderrTail()))
-            throw failure!
+        let stdin = self.stdin
+        let data = Data(text.utf8)
+        let written = DispatchSemaphore(value: 0)
+        Thread {
+            // A failed write means the JVM is gone; the reader sees the end of its output.
+            try? stdin.write(contentsOf: data)
+            written.signal()
+        }.start()
+        pendingWrite = written
+    }
+
+    /// After all answers arrived the JVM has read everything, so the write is done. After a
+    /// failure the wait is bounded: a writer stuck on a pipe nobody reads is abandoned (on Linux
+    /// the write to a killed child's stdin does not fail promptly, measured: it stays blocked).
+    private func finishWrite(bounded: Bool = false) {
+        if bounded {
+            _ = pendingWrite?.wait(timeout: .now() + 5)
+        } else {
+            pendingWrite?.wait()
         }
+        pendingWrite = nil
     }
 
     private func receive(_ count: Int) throws -> [String] {
         switch lines.take(count, idleTimeout: timeout) {
         case .lines(let result):
+            finishWrite()
             return result
         case .ended:
             fail(.died(status: waitForExit(), stderr: lines.stderrTail()))
@@ -123,6 +142,7 @@ public final class MeteorProcess: @unchecked Sendable {
             process.terminate()
             fail(.timedOut(seconds: timeout))
         }
+        finishWrite(bounded: true)
         throw failure!
     }
 

@@ -13,16 +13,32 @@ struct CompositeScorer: Scorer {
         return (String(pieces[0]), String(pieces[1]))
     }
 
-    func scorerKey(for r: StoredResponse) -> String? {
+    /// The sample's references: ASR raw (stripped) and normalized, SER and GR labels.
+    struct References {
+        let asr: PyString
+        let asrNormalized: PyString
+        let asrNormalizedText: String
+        let emotion: String
+        let gender: String
+    }
+
+    func context(for r: StoredResponse) -> References {
+        let asr = Py.strip(r.reference.py)
+        let n = EnglishTextNormalizer.shared.normalize(asr)
+        return References(asr: asr, asrNormalized: n, asrNormalizedText: String(py: n),
+                          emotion: String(py: Py.lower(Py.strip((r.emotion ?? "").py))), gender: String(py: Py.lower(Py.strip((r.gender ?? "").py))))
+    }
+
+    func scorerKey(for r: StoredResponse, _ c: References) -> String? {
         guard let (stage, branch) = Self.parts(of: r.variantKey), branch == "separation" || branch == "json" else { return nil }
         return "\(stage)/\(branch)"
     }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func judge(_ r: StoredResponse, key: String, _ c: References) -> [JudgmentRecord] {
         let stage = Self.parts(of: r.variantKey)!.stage
         let tasks = Py.split((r.subtaskOrder ?? "").py, on: ["|"]).map { String(py: Py.strip($0)) }.filter { $0 == "ASR" || $0 == "SER" || $0 == "GR" }
         let response = (r.text ?? "").py
-        let refASR = Py.strip(r.reference.py)
+        let refASR = c.asr
         var compliant: Bool
         var judgedParts: [PyString] = []  // what the checks see, per task
         var hypotheses: [PyString] = []
@@ -61,13 +77,12 @@ struct CompositeScorer: Scorer {
             var j = JudgmentRecord(responseID: r.responseID, subtask: t, scorerKey: statKey, compliant: compliant)
             switch t {
             case "ASR":
-                let normalizer = EnglishTextNormalizer.shared
-                let (ref, h) = (normalizer.normalize(refASR), normalizer.normalize(hyp))
+                let h = EnglishTextNormalizer.shared.normalize(hyp)
                 j.hypothesis = String(py: h)
-                j.reference = String(py: ref)
-                j.wer = WordErrorStats.measure(reference: ref, hypothesis: h)
+                j.reference = c.asrNormalizedText
+                j.wer = WordErrorStats.measure(reference: c.asrNormalized, hypothesis: h)
             default:
-                let gold = String(py: Py.lower(Py.strip(((t == "SER" ? r.emotion : r.gender) ?? "").py)))
+                let gold = t == "SER" ? c.emotion : c.gender
                 let label = Py.searchWord(hyp, t == "SER" ? Self.serWords : Self.grWords).map { String(py: Py.lower(Array(hyp[$0]))) } ?? ""
                 j.hypothesis = label
                 j.reference = gold

@@ -2,18 +2,23 @@
 struct DescriptionASRScorer: Scorer {
     static let phrase = "the transcript is".py
 
-    func scorerKey(for r: StoredResponse) -> String? { DescriptionSelection.topKeyStrings(r) }
+    func context(for r: StoredResponse) -> (normalized: PyString, text: String) {
+        let n = EnglishTextNormalizer.shared.normalize(r.reference.py)
+        return (n, String(py: n))
+    }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func scorerKey(for r: StoredResponse, _ c: (normalized: PyString, text: String)) -> String? { DescriptionSelection.topKeyStrings(r) }
+
+    func judge(_ r: StoredResponse, key: String, _ c: (normalized: PyString, text: String)) -> [JudgmentRecord] {
         let normalizer = EnglishTextNormalizer.shared
-        let reference = normalizer.normalize(r.reference.py)
+        let reference = c.normalized
         let raw = (r.text ?? "").py
         var hypothesis: PyString = []
         let end = Py.matchInstructionPrefix(raw, phrase: Self.phrase, spaceBeforeColon: true)
         if let end { hypothesis = normalizer.normalize(Array(raw[end...])) }
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: end != nil,
-            hypothesis: String(py: hypothesis), reference: String(py: reference),
+            hypothesis: String(py: hypothesis), reference: c.text,
             wer: WordErrorStats.measure(reference: reference, hypothesis: hypothesis))]
     }
 }

@@ -3,25 +3,31 @@
 struct DescriptionCaptionScorer: Scorer {
     static let phrase = "the audio caption is".py
 
-    func scorerKey(for r: StoredResponse) -> String? {
-        CaptionReferences.split(r.reference).isEmpty ? nil : DescriptionSelection.flattened(r)
+    func context(for r: StoredResponse) -> CaptionReferences { CaptionReferences(r.reference) }
+
+    func scorerKey(for r: StoredResponse, _ refs: CaptionReferences) -> String? {
+        refs.list.isEmpty ? nil : DescriptionSelection.flattened(r)
     }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func judge(_ r: StoredResponse, key: String, _ refs: CaptionReferences) -> [JudgmentRecord] {
         let response = Py.strip(Py.lineBreaksToSpaces(r.pythonStr.py))
         var candidate: PyString = []
         let end = Py.matchInstructionPrefix(response, phrase: Self.phrase, spaceBeforeColon: false)
         if let end { candidate = Py.dropOnePairOfQuotes(Py.strip(Array(response[end...]))) }
-        let refs = CaptionReferences.split(r.reference)
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: end != nil, hypothesis: String(py: candidate),
-            reference: PythonJSONWriter.compact(.array(refs.map(JSONValue.string))), caption: CaptionPair(candidate: String(py: candidate), references: refs))]
+            reference: refs.json, caption: CaptionPair(candidate: String(py: candidate), references: refs.list))]
     }
 }
 
-enum CaptionReferences {
-    /// `|` pieces of the AudioCaps reference, stripped, empty ones dropped.
-    static func split(_ text: String) -> [String] {
-        Py.split(text.py, on: ["|"]).map(Py.strip).filter { !$0.isEmpty }.map { String(py: $0) }
+/// The `|` pieces of an AudioCaps reference, stripped, empty ones dropped (§4.4, §5.5).
+struct CaptionReferences {
+    let list: [String]
+    /// As stored in `judgment.reference` until tokenization replaces it.
+    let json: String
+
+    init(_ text: String) {
+        list = Py.split(text.py, on: ["|"]).map(Py.strip).filter { !$0.isEmpty }.map { String(py: $0) }
+        json = PythonJSONWriter.compact(.array(list.map(JSONValue.string)))
     }
 }

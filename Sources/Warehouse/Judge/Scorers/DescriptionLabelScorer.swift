@@ -9,14 +9,15 @@ struct DescriptionLabelScorer: Scorer {
         labels = !t.contains("emotion_recognition") && t.contains("gender_recognition") ? ["male", "female"] : ["happy", "sad", "angry", "neutral"]
     }
 
-    func scorerKey(for r: StoredResponse) -> String? { DescriptionSelection.topKeyStrings(r) }
+    func context(for r: StoredResponse) -> String { String(py: Py.lower(r.reference.py)) }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func scorerKey(for r: StoredResponse, _ gold: String) -> String? { DescriptionSelection.topKeyStrings(r) }
+
+    func judge(_ r: StoredResponse, key: String, _ gold: String) -> [JudgmentRecord] {
         var s = Py.strip((r.text ?? "").py, chars: ["'"])
         s = Py.strip(s, chars: ["\""])
         s = Py.strip(s, chars: ["."])
         let label = String(py: Py.lower(s))
-        let gold = String(py: Py.lower(r.reference.py))
         let compliant = labels.contains(label)
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: compliant, hypothesis: label, reference: gold,

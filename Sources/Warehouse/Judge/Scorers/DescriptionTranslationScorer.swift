@@ -3,8 +3,13 @@
 struct DescriptionTranslationScorer: Scorer {
     static let phrase = "the translation is".py
 
-    func scorerKey(for r: StoredResponse) -> String? {
-        references(r).isEmpty ? nil : DescriptionSelection.flattened(r)
+    func context(for r: StoredResponse) -> (references: [PyString], json: String) {
+        let refs = references(r)
+        return (refs, PythonJSONWriter.compact(.array(refs.map { .string(String(py: $0)) })))
+    }
+
+    func scorerKey(for r: StoredResponse, _ c: (references: [PyString], json: String)) -> String? {
+        c.references.isEmpty ? nil : DescriptionSelection.flattened(r)
     }
 
     /// Non-blank `|` pieces, sanitized; an item without any is not scored at all.
@@ -14,16 +19,15 @@ struct DescriptionTranslationScorer: Scorer {
 
     static func sanitize(_ s: PyString) -> PyString { Py.collapseWhitespace(Py.lineBreaksToSpaces(s)) }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
-        let refs = references(r)
+    func judge(_ r: StoredResponse, key: String, _ c: (references: [PyString], json: String)) -> [JudgmentRecord] {
+        let refs = c.references
         let response = Self.sanitize(r.pythonStr.py)
         var hypothesis: PyString = []
         let end = Py.matchInstructionPrefix(response, phrase: Self.phrase, spaceBeforeColon: false)
         if let end { hypothesis = Py.dropOnePairOfQuotes(Py.strip(Array(response[end...]))) }
-        let refStrings = refs.map { String(py: $0) }
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: end != nil, hypothesis: String(py: hypothesis),
-            reference: PythonJSONWriter.compact(.array(refStrings.map(JSONValue.string))),
+            reference: c.json,
             bleu: BLEUStats.segment(hypothesis: hypothesis, references: refs))]
     }
 }

@@ -1,23 +1,28 @@
 /// f-WER (SCORING.md §5.2).
 struct FormatASRScorer: Scorer {
-    func scorerKey(for r: StoredResponse) -> String? { FormatSelection.asr(r) }
+    func context(for r: StoredResponse) -> (normalized: PyString, text: String, raw: PyString) {
+        let n = EnglishTextNormalizer.shared.normalize(r.reference.py)
+        return (n, String(py: n), r.reference.py)
+    }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func scorerKey(for r: StoredResponse, _ c: (normalized: PyString, text: String, raw: PyString)) -> String? { FormatSelection.asr(r) }
+
+    func judge(_ r: StoredResponse, key: String, _ c: (normalized: PyString, text: String, raw: PyString)) -> [JudgmentRecord] {
         let normalizer = EnglishTextNormalizer.shared
-        let reference = normalizer.normalize(r.reference.py)
+        let reference = c.normalized
         let text = FormatSelection.text(r)
         var outcome: FormatChecks.Outcome
         if let standard = FormatSelection.standardCheck(r, text) {
             outcome = standard
         } else if r.variantKey == "constrain" {
-            outcome = (ASRConstrainJudge.judge(response: text, reference: r.reference.py).compliant, text)
+            outcome = (ASRConstrainJudge.judge(response: text, reference: c.raw).compliant, text)
         } else {
             outcome = Self.json(text)
         }
         let hypothesis = outcome.compliant ? normalizer.normalize(outcome.body) : []
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: outcome.compliant,
-            hypothesis: String(py: hypothesis), reference: String(py: reference),
+            hypothesis: String(py: hypothesis), reference: c.text,
             wer: WordErrorStats.measure(reference: reference, hypothesis: hypothesis))]
     }
 

@@ -5,11 +5,13 @@ struct FormatCaptionScorer: Scorer {
         "the scene", "this is", "element", "the soundscape", "the text", "the speaker", "capture", "?",
     ].map(\.py)
 
-    func scorerKey(for r: StoredResponse) -> String? {
-        CaptionReferences.split(r.reference).isEmpty ? nil : FormatSelection.caption(r)
+    func context(for r: StoredResponse) -> CaptionReferences { CaptionReferences(r.reference) }
+
+    func scorerKey(for r: StoredResponse, _ refs: CaptionReferences) -> String? {
+        refs.list.isEmpty ? nil : FormatSelection.caption(r)
     }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func judge(_ r: StoredResponse, key: String, _ refs: CaptionReferences) -> [JudgmentRecord] {
         let text = FormatSelection.text(r)
         let outcome: FormatChecks.Outcome
         if let standard = FormatSelection.standardCheck(r, text) {
@@ -22,10 +24,9 @@ struct FormatCaptionScorer: Scorer {
             outcome = Self.json(text, key: r.jsonKey ?? "")
         }
         let candidate = outcome.compliant ? String(py: outcome.body) : ""
-        let refs = CaptionReferences.split(r.reference)
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: outcome.compliant, hypothesis: candidate,
-            reference: PythonJSONWriter.compact(.array(refs.map(JSONValue.string))), caption: CaptionPair(candidate: candidate, references: refs))]
+            reference: refs.json, caption: CaptionPair(candidate: candidate, references: refs.list))]
     }
 
     /// The key's value must be a non-blank string, in an object or in objects of an array.

@@ -14,7 +14,12 @@ struct FormatLabelScorer: Scorer {
         var labels: Set<String> { self == .ser ? ["HAPPY", "SAD", "NEUTRAL", "ANGRY"] : ["MALE", "FEMALE"] }
     }
 
-    func scorerKey(for r: StoredResponse) -> String? { FormatSelection.labelOrTranslation(r) }
+    func context(for r: StoredResponse) -> (task: LabelTask, gold: String?) {
+        let task = Self.task(r)
+        return (task, Self.canon(r.reference.py, task))
+    }
+
+    func scorerKey(for r: StoredResponse, _ c: (task: LabelTask, gold: String?)) -> String? { FormatSelection.labelOrTranslation(r) }
 
     /// Per item (unlike d-ACC): the item's task string, else which label its reference holds.
     static func task(_ r: StoredResponse) -> LabelTask {
@@ -34,9 +39,8 @@ struct FormatLabelScorer: Scorer {
         return task.labels.contains(label) ? label : nil
     }
 
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
-        let task = Self.task(r)
-        let gold = Self.canon(r.reference.py, task)
+    func judge(_ r: StoredResponse, key: String, _ c: (task: LabelTask, gold: String?)) -> [JudgmentRecord] {
+        let (task, gold) = c
         let text = FormatSelection.text(r)
         let outcome: FormatChecks.Outcome
         if let standard = FormatSelection.standardCheck(r, text) {

@@ -3,10 +3,15 @@
 struct FormatTranslationScorer: Scorer {
     static let fallbackKeys = ["voice_to_text", "transcript", "transcription", "text", "asr"]
 
-    func scorerKey(for r: StoredResponse) -> String? { FormatSelection.labelOrTranslation(r) }
-
-    func judge(_ r: StoredResponse, key: String) -> [JudgmentRecord] {
+    func context(for r: StoredResponse) -> (reference: PyString, text: String) {
         let reference = Py.strip(r.reference.py)
+        return (reference, String(py: reference))
+    }
+
+    func scorerKey(for r: StoredResponse, _ c: (reference: PyString, text: String)) -> String? { FormatSelection.labelOrTranslation(r) }
+
+    func judge(_ r: StoredResponse, key: String, _ c: (reference: PyString, text: String)) -> [JudgmentRecord] {
+        let reference = c.reference
         let text = FormatSelection.text(r)
         var outcome: FormatChecks.Outcome
         if let standard = FormatSelection.standardCheck(r, text) {
@@ -20,7 +25,7 @@ struct FormatTranslationScorer: Scorer {
         let hypothesis = outcome.compliant ? Py.strip(outcome.body) : []
         return [JudgmentRecord(
             responseID: r.responseID, scorerKey: key, compliant: outcome.compliant, hypothesis: String(py: hypothesis),
-            reference: String(py: reference), bleu: BLEUStats.segment(hypothesis: hypothesis, references: [reference]))]
+            reference: c.text, bleu: BLEUStats.segment(hypothesis: hypothesis, references: [reference]))]
     }
 
     static func json(_ text: PyString, key: String) -> FormatChecks.Outcome {
