@@ -4,7 +4,7 @@ import Warehouse
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write results out in other tools' formats.",
-        subcommands: [ExportUpstream.self])
+        subcommands: [ExportUpstream.self, ExportTable.self])
 }
 
 struct ExportUpstream: ParsableCommand {

@@ -16,8 +16,29 @@ struct Report: ParsableCommand {
     @Option(help: "Only this task: asr, s2tt, ser, gr, aac (n rows: n, or asr/ser/gr with --by class).") var task: String?
     @Option(help: "variant, class or axis.") var by: ReportLevel = .variant
     @Option(help: "Output format.") var format: TableFormat = .table
+    @Option(help: ArgumentHelp("Write a self-contained HTML report (leaderboard, radars, tables, provenance) to this file instead.", valueName: "file"))
+    var html: String?
+    @Option(help: "With --html: the cohort of the leaderboard, RPS radar and areas.") var cohort: String?
+    @Option(help: "With --html: the checkpoint before fine-tuning, for a forgetting summary.") var before: String?
+    @Option(help: "With --html: the checkpoint after fine-tuning, for a forgetting summary.") var after: String?
+
+    func validate() throws {
+        if html == nil, cohort != nil || before != nil || after != nil {
+            throw ValidationError("--cohort, --before and --after belong to --html")
+        }
+    }
 
     func run() throws {
+        if let html {
+            var options = HTMLReportOptions()
+            options.cohort = cohort
+            options.checkpoints = checkpoints
+            options.before = before
+            options.after = after
+            try emit(try warehouse.open(readOnly: true).htmlReport(options), to: html)
+            print(html)
+            return
+        }
         var options = ReportOptions()
         options.checkpoints = checkpoints
         options.source = source
