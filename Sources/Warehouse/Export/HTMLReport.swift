@@ -99,7 +99,7 @@ struct HTMLPage {
 
     /// A paper table as HTML, ranked rows highlighted like the LaTeX output.
     func table(_ t: PaperTable) -> String {
-        var out = "<table class=\"paper\" data-table=\"\(Self.escape(t.key))\">\n<caption>\(Self.escape(t.title))</caption>\n<thead><tr><th>\(Self.escape(t.rowHeader))</th>"
+        var out = "<div class=\"scroll\"><table class=\"paper\" data-table=\"\(Self.escape(t.key))\">\n<caption>\(Self.escape(t.title))</caption>\n<thead><tr><th>\(Self.escape(t.rowHeader))</th>"
         out += t.columns.map { "<th>\(Self.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in t.rows {
             out += "<tr><th>\(Self.escape(row.label))</th>"
@@ -113,7 +113,7 @@ struct HTMLPage {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        return out + "</tbody>\n</table></div>\n"
     }
 
     func plain(_ columns: [String], _ rows: [[SQLValue]]) -> String {
@@ -132,6 +132,7 @@ struct HTMLPage {
         th:first-child, tbody th { text-align: left; }
         thead th { border-bottom: 2px solid #444; }
         table.plain td { text-align: left; font-family: monospace; }
+        .scroll { overflow-x: auto; }
         svg { display: block; max-width: 100%; height: auto; margin: 1em 0; }
         pre { background: #f6f6f6; padding: .8em; }
         """

@@ -108,6 +108,14 @@ extension Warehouse {
         var tables: [PaperTable] = []
         var index: [String: Int] = [:]
         var rowIndex: [String: Int] = [:]
+        // Class tables list every class of their dimension, as the upstream README does: a class
+        // a task lacks (F2 case for s2tt) is a row of `- / -`, so all task tables line up.
+        var classRows: [String: [String]] = [:]
+        if options.kind == .class {
+            for row in try db.query("SELECT dim, class || ' ' || name FROM variation_class ORDER BY axis_order").rows {
+                classRows[row[0].display, default: []].append(row[1].display)
+            }
+        }
         for row in try db.query(sql, values).rows {
             guard case .text(let checkpoint) = row[0], case .text(let source) = row[1], case .text(let dim) = row[2],
                   case .text(let task) = row[3], case .text(let label) = row[4],
@@ -122,6 +130,10 @@ extension Warehouse {
                 tables.append(PaperTable(key: key, title: "\(dim.uppercased()) · \(task) (IFR / \(metric))",
                                          rowHeader: options.kind == .class ? "class" : "variant",
                                          columns: members.map(\.label), rows: [], pairs: true))
+                for label in classRows[dim] ?? [] {
+                    rowIndex["\(key)\u{1}\(label)"] = tables[t].rows.count
+                    tables[t].rows.append(PaperRow(label: label, cells: members.map { _ in PaperCell() }, lowerIsBetter: row[8] == .integer(0)))
+                }
             }
             let rkey = "\(key)\u{1}\(label)"
             let r: Int
@@ -172,7 +184,9 @@ extension Warehouse {
         let index = keys.map { table.columns.firstIndex(of: $0)! }
         let name = table.columns.firstIndex(of: "checkpoint")!
         let rows = table.rows.filter { wanted.isEmpty || wanted.contains($0[name].display) }.map { row in
-            PaperRow(label: row[name].display, cells: index.map { PaperCell(value: row[$0].double) }, lowerIsBetter: nil)
+            // The rank is an integer: printed as text, not as a float.
+            PaperRow(label: row[name].display, cells: [PaperCell(text: row[index[0]].display)] + index.dropFirst().map { PaperCell(value: row[$0].double) },
+                     lowerIsBetter: nil)
         }
         return PaperTable(key: "leaderboard", title: "Leaderboard, cohort \(cohort)", rowHeader: "checkpoint", columns: columns, rows: rows, pairs: false)
     }

@@ -8,7 +8,8 @@ struct Demo: ParsableCommand {
         discussion: """
             Writes the synthetic result files of a base model and its fine-tune (demo-model,
             demo-model@sft) to DIR (default isaq-demo/), ingests and judges them into DIR/demo.db
-            (replacing an earlier demo warehouse there), and prints the checkpoints and their scores.
+            (replacing an earlier demo warehouse there), prints the checkpoints and their scores, and
+            writes DIR/demo-report.html (cohort demo, radars, tables, forgetting, provenance).
             """)
 
     @Option(help: "Where the demo corpus and warehouse go.") var dir: String = "isaq-demo"
@@ -26,5 +27,6 @@ struct Demo: ParsableCommand {
         let worse = ResultTable(columns: ["dim", "task", "variant", "subtask", "metric", "d_ifr", "d_metric", "forgotten", "learned", "verdict"],
                                 rows: f.table.rows.filter { $0.last == .text("forgotten") }.map { [$0[2], $0[3], $0[4], $0[5], $0[6], $0[10], $0[13], $0[17], $0[20], $0[26]] })
         print(worse.render(.table), terminator: "")
+        print("\nHTML report (open it in a browser): \(try DemoWarehouse.writeReport(summary))")
     }
 }

@@ -70,11 +70,12 @@ public struct ForgettingChart: Sendable {
             let significant = r.verdict == "forgotten" || r.verdict == "improved"
             let mcnemar = (r.mcnemarP ?? 1) < 0.05
             let marks = (significant ? "*" : "") + (mcnemar ? "†" : "")
-            let bars: [(Double?, Double, String)] = [
-                (r.deltaMetric, max(maxMetric[r.metric] ?? 0, 1e-9), marks),
-                (r.deltaIFR, maxIFR, ""),
+            let metricDigits = r.metric == "meteor" ? 4 : 2
+            let bars: [(Double?, Double, String, Int)] = [
+                (r.deltaMetric, max(maxMetric[r.metric] ?? 0, 1e-9), marks, metricDigits),
+                (r.deltaIFR, maxIFR, "", 2),
             ]
-            for ((value, scale, mark), (_, zero)) in zip(bars, panels) {
+            for ((value, scale, mark, digits), (_, zero)) in zip(bars, panels) {
                 guard let value else {
                     doc.text("–", x: zero + 4, y: y + 15, size: 11, fill: "#777777")
                     continue
@@ -83,9 +84,8 @@ public struct ForgettingChart: Sendable {
                 let x = value < 0 ? zero - w : zero
                 doc.rect(x: x, y: y + 4, width: w, height: rowH - 8, fill: value < 0 ? Palette.worse : Palette.better,
                          title: "\(r.group) \(r.task): \(PythonRepr.floatRepr(value))", cls: "bar")
-                let digits = r.metric == "meteor" && mark == marks ? 4 : 2
-                let label = String(format: "%+.\(digits)f", value) + mark
-                doc.text(label, x: value < 0 ? x - 4 : x + w + 4, y: y + 15, anchor: value < 0 ? "end" : "start", size: 11, fill: "#333333")
+                // Negative bars grow left towards the row labels, so their numbers go right of zero.
+                doc.text(String(format: "%+.\(digits)f", value) + mark, x: value < 0 ? zero + 4 : x + w + 4, y: y + 15, size: 11, fill: "#333333")
             }
         }
         return doc.render(title: title)
