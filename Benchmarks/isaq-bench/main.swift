@@ -5,6 +5,7 @@ import Warehouse
 //   swift run -c release isaq-bench ingest [--responses N] [--dir DIR]
 // Performance targets live here, never in unit tests.
 
+setvbuf(stdout, nil, _IOLBF, 0)  // progress lines show up when piped
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
