@@ -20,7 +20,7 @@ case "analysis":
     let target = option("--responses").flatMap(Int.init) ?? 1_000_000
     let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-analysis")
     try AnalysisBenchmark(targetResponses: target, checkpoints: option("--checkpoints").flatMap(Int.init) ?? 10, directory: dir,
-                          published: option("--published")).run()
+                          published: option("--published"), reuse: arguments.contains("--reuse")).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "metrics":
@@ -33,7 +33,7 @@ default:
         usage: isaq-bench COMMAND
           ingest [--responses N] [--dir DIR]  synthetic corpus with the real task/dimension mix: isaq ingest
                                               vs a plain CSQLite insert loop writing the same rows
-          analysis [--responses N] [--checkpoints K] [--published FILE] [--dir DIR]
+          analysis [--responses N] [--checkpoints K] [--published FILE] [--dir DIR] [--reuse]
                                               report/rps/area/leaderboard query time on K judged checkpoints
           json [FILES…]                       JSON parse/dump throughput
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
