@@ -190,3 +190,23 @@ CREATE TABLE cohort_member (
     source         TEXT NOT NULL,   -- a published_score source, or 'instances'
     PRIMARY KEY (cohort_id, checkpoint_id, source)
 ) STRICT;
+
+-- Summed sufficient statistics of one run's judgments per ruleset × scorer key × subtask, kept current whenever judgments are written, so the score views read a few rows per run instead of every judgment. Columns as in the judgment_total_live view (m0..m22: summed METEOR statistics).
+CREATE TABLE judgment_total (
+    run_id          INTEGER NOT NULL REFERENCES run ON DELETE CASCADE,
+    ruleset_id      INTEGER NOT NULL REFERENCES ruleset,
+    scorer_key      TEXT NOT NULL,
+    subtask         TEXT NOT NULL,
+    n               INTEGER NOT NULL,
+    compliant       INTEGER NOT NULL,
+    wer_errors      INTEGER, wer_ref_words INTEGER,
+    bleu_hyp_len    INTEGER, bleu_ref_len INTEGER,
+    bleu_correct1   INTEGER, bleu_correct2 INTEGER, bleu_correct3 INTEGER, bleu_correct4 INTEGER,
+    bleu_total1     INTEGER, bleu_total2 INTEGER, bleu_total3 INTEGER, bleu_total4 INTEGER,
+    acc_correct     INTEGER, acc_counted INTEGER,
+    pending         INTEGER NOT NULL,   -- judgments whose METEOR statistics are pending
+    meteor_segments INTEGER NOT NULL,   -- judgments with METEOR statistics
+    m0 REAL, m1 REAL, m2 REAL, m3 REAL, m4 REAL, m5 REAL, m6 REAL, m7 REAL, m8 REAL, m9 REAL, m10 REAL, m11 REAL,
+    m12 REAL, m13 REAL, m14 REAL, m15 REAL, m16 REAL, m17 REAL, m18 REAL, m19 REAL, m20 REAL, m21 REAL, m22 REAL,
+    PRIMARY KEY (run_id, ruleset_id, scorer_key, subtask)
+) STRICT;

@@ -5,7 +5,13 @@ import Warehouse
 //   swift run -c release isaq-bench ingest [--responses N] [--dir DIR]
 // Performance targets live here, never in unit tests.
 
-setvbuf(stdout, nil, _IOLBF, 0)  // progress lines show up when piped
+// Flush every second, so progress shows when piped and survives a time-out's kill.
+Thread.detachNewThread {
+    while true {
+        fflush(nil)
+        Thread.sleep(forTimeInterval: 1)
+    }
+}
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
@@ -23,6 +29,11 @@ case "judge":
     try JudgeBenchmark(itemsPerTask: items, directory: dir).run()
 case "forgetting":
     try ForgettingBenchmark(directory: URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-forgetting")).run()
+case "analysis":
+    let target = option("--responses").flatMap(Int.init) ?? 1_000_000
+    let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-analysis")
+    try AnalysisBenchmark(targetResponses: target, checkpoints: option("--checkpoints").flatMap(Int.init) ?? 10, directory: dir,
+                          published: option("--published"), reuse: arguments.contains("--reuse")).run()
 case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "jsonl" where arguments.count > 1:
@@ -42,6 +53,8 @@ default:
           forgetting                          isaq forgetting between two full-run checkpoints, bootstrap included
           json [--parse-only] [FILES…]        JSON parse/dump throughput
           jsonl FILE                          NDJSON streaming: throughput and peak memory
+          analysis [--responses N] [--checkpoints K] [--published FILE] [--dir DIR] [--reuse]
+                                              report/rps/area/leaderboard query time on K judged checkpoints
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
           normalizer                          Whisper English normalizer, strings/s
         """)

@@ -11,6 +11,7 @@ struct Isaq: ParsableCommand {
             Exit codes: 0 success, 1 failure (message on stderr), 64 usage error.
             """,
         version: isaqVersion,
-        subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Export.self, SQL.self, SchemaCommand.self, Forgetting.self, CheckpointCommand.self, Doctor.self, Demo.self]
+        subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Report.self, Cohort.self, RPS.self, Area.self, Leaderboard.self,
+                      Forgetting.self, CheckpointCommand.self, Export.self, SQL.self, SchemaCommand.self, Doctor.self, Demo.self]
     )
 }

@@ -150,6 +150,10 @@ extension Warehouse {
                     j.quality.map(SQLValue.real) ?? .null,
                 ]).run()
             }
+            // The score views read per-run sums (judgment_total), so refresh this run's in the same transaction.
+            try db.run("DELETE FROM judgment_total WHERE run_id = ? AND ruleset_id = ?", [.integer(Int64(run)), .integer(Int64(rulesetID))])
+            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ? AND ruleset_id = ?",
+                       [.integer(Int64(run)), .integer(Int64(rulesetID))])
         }
     }
 }
