@@ -8,7 +8,8 @@
 --   half to even, divide by 10^d (a correctly rounded division gives Python's result).
 --   Exact while |x|·10^d < 2^52, which covers every score (tests: SQLRoundingTests).
 -- * NpRound(x, d) (`numpy.round`): y = x·10^d in double arithmetic, round half to even, / 10^d.
--- The expressions repeat rather than call a function, because plain sqlite3 has none to call.
+-- The expressions repeat rather than call a function, because plain sqlite3 has none to call:
+-- this file is generated from scripts/views/views.sql.in by scripts/views/generate.py.
 
 -- Responses per checkpoint, dimension and task: what `isaq checkpoints` summarizes.
 CREATE VIEW response_count AS

@@ -16,6 +16,8 @@ public struct ReportOptions: Sendable {
     public var task: String?
     public var level: ReportLevel = .variant
     public var ruleset = Warehouse.currentRuleset
+    /// Adds seeded 95 % bootstrap intervals (ifr_lo, ifr_hi, value_lo, value_hi) to instance rows.
+    public var bootstrap: BootstrapOptions?
 
     public init() {}
 }
@@ -70,6 +72,38 @@ extension Warehouse {
                 """
         }
         let q = try db.query(select, values)
-        return ResultTable(columns: q.columns, rows: q.rows)
+        var table = ResultTable(columns: q.columns, rows: q.rows)
+        if let bootstrap = options.bootstrap {
+            guard options.level != .axis else { throw QueryError(message: "--ci applies to --by variant and --by class") }
+            try addIntervals(&table, level: options.level, ruleset: options.ruleset, options: bootstrap)
+        }
+        return table
+    }
+
+    private func addIntervals(_ table: inout ResultTable, level: ReportLevel, ruleset: String, options: BootstrapOptions) throws {
+        func column(_ name: String) -> Int { table.columns.firstIndex(of: name)! }
+        let (c, s, d, t) = (column("checkpoint"), column("source"), column("dim"), column("task"))
+        let name = column(level == .variant ? "variant" : "class")
+        let sub = level == .variant ? column("subtask") : nil
+        var checkpoints: [String] = []
+        for row in table.rows where row[s] == .text("instances") {
+            if case .text(let cp) = row[c], !checkpoints.contains(cp) { checkpoints.append(cp) }
+        }
+        let intervals = try bootstrapIntervals(checkpoints: checkpoints, ruleset: ruleset, options: options)
+        let lookup = level == .variant ? intervals.variants : intervals.classes
+        table.columns += ["ifr_lo", "ifr_hi", "value_lo", "value_hi"]
+        for i in table.rows.indices {
+            let row = table.rows[i]
+            var extra: [SQLValue] = [.null, .null, .null, .null]
+            if row[s] == .text("instances"), case .text(let cp) = row[c], case .text(let dim) = row[d], case .text(let task) = row[t],
+               case .text(let key) = row[name] {
+                var subtask = ""
+                if let sub, case .text(let x) = row[sub] { subtask = x }
+                if let iv = lookup[ScoreKey(checkpoint: cp, dim: dim, task: task, name: key, subtask: subtask)] {
+                    extra = [.real(iv.ifrLow), .real(iv.ifrHigh), iv.valueLow.map(SQLValue.real) ?? .null, iv.valueHigh.map(SQLValue.real) ?? .null]
+                }
+            }
+            table.rows[i] += extra
+        }
     }
 }

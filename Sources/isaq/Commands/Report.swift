@@ -15,6 +15,9 @@ struct Report: ParsableCommand {
     @Option(help: "Only this dimension: d, f or n.") var dim: String?
     @Option(help: "Only this task: asr, s2tt, ser, gr, aac (n rows: n, or asr/ser/gr with --by class).") var task: String?
     @Option(help: "variant, class or axis.") var by: ReportLevel = .variant
+    @Flag(help: "Add seeded 95 % bootstrap intervals (resampling items) to instance-derived rows.") var ci = false
+    @Option(help: "Bootstrap replicates.") var replicates: Int = 1000
+    @Option(help: "Bootstrap seed.") var seed: UInt64 = 2025
     @Option(help: "Output format.") var format: TableFormat = .table
     @Option(help: ArgumentHelp("Write a self-contained HTML report (leaderboard, radars, tables, provenance) to this file instead.", valueName: "file"))
     var html: String?
@@ -45,6 +48,12 @@ struct Report: ParsableCommand {
         options.dim = dim
         options.task = task
         options.level = by
+        if ci {
+            var b = BootstrapOptions()
+            b.replicates = max(1, replicates)
+            b.seed = seed
+            options.bootstrap = b
+        }
         print(try warehouse.open(readOnly: true).report(options).render(format), terminator: "")
     }
 }

@@ -152,6 +152,39 @@ import Testing
             """) == 0)
     }
 
+    /// Bootstrap intervals are reproducible for a seed, bracket the point estimate, and leave
+    /// published rows empty.
+    @Test func bootstrapIntervals() throws {
+        let w = try Warehouse(path: try Self.copy.get(), readOnly: true)
+        var options = ReportOptions()
+        options.checkpoints = ["synth-chatty-s2", "gpt-4o-audio-preview"]
+        options.level = .class
+        var b = BootstrapOptions()
+        b.replicates = 200
+        options.bootstrap = b
+        let first = try w.report(options), second = try w.report(options)
+        #expect(first.rows == second.rows)
+        func col(_ n: String) -> Int { first.columns.firstIndex(of: n)! }
+        var bracketed = 0, instances = 0
+        for row in first.rows {
+            guard row[col("source")] == .text("instances") else {
+                #expect(row[col("ifr_lo")] == .null)
+                continue
+            }
+            instances += 1
+            guard case .real(let ifr) = row[col("ifr")], case .real(let lo) = row[col("ifr_lo")], case .real(let hi) = row[col("ifr_hi")] else {
+                Issue.record("no interval: \(row)")
+                continue
+            }
+            if lo <= ifr && ifr <= hi { bracketed += 1 }
+        }
+        #expect(instances == 50)  // 5 D classes × 5 tasks, 4 F classes × 5 tasks less s2tt case, N1/N2 × 3 subtasks
+        #expect(bracketed >= instances * 9 / 10)
+        b.seed = 7
+        options.bootstrap = b
+        #expect(try w.report(options).rows != first.rows)
+    }
+
     /// The cached per-run totals equal a recomputation from the judgments.
     @Test func judgmentTotalsAreCurrent() throws {
         let w = try Warehouse(path: try Self.copy.get(), readOnly: true)

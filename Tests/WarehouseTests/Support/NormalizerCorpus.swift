@@ -4,18 +4,14 @@
 // Characters are drawn from blocks that have been stable for many Unicode versions, so the
 // Python reference (Unicode 14 in 3.11) and Swift's tables agree on their properties.
 
+@testable import Warehouse
+
 enum NormalizerCorpus {
-    /// SplitMix64: tiny, seedable, identical on every platform.
+    /// The library's SplitMix64 with the draws this corpus needs.
     struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng: SplitMix64
+        init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+        mutating func next() -> UInt64 { rng.next() }
         mutating func int(_ upper: Int) -> Int { Int(next() % UInt64(upper)) }
         mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
         mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }

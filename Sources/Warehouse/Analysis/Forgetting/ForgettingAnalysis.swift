@@ -180,7 +180,7 @@ extension Warehouse {
             for k in 0..<width { flatBefore[i * width + k] = inst.before.values[k]; flatAfter[i * width + k] = inst.after.values[k] }
         }
         // The seed is mixed with the group so each row's interval is reproducible on its own.
-        var rng = SplitMix64(seed: options.seed &+ UInt64(truncatingIfNeeded: stableHash("\(key.dim)|\(key.task)|\(key.group)|\(key.subtask)")))
+        var rng = SplitMix64(seed: options.seed &+ UInt64(truncatingIfNeeded: Self.stableHash("\(key.dim)|\(key.task)|\(key.group)|\(key.subtask)")))
         var deltas: [Double] = []
         deltas.reserveCapacity(options.resamples)
         var sb = [Double](repeating: 0, count: width), sa = sb
@@ -224,11 +224,4 @@ extension Warehouse {
         let complianceLoss = d.compliantBefore && !d.compliantAfter ? 1.0 : 0
         return complianceLoss + scaled(d.qualityBefore) - (d.compliantAfter ? scaled(d.qualityAfter) : 0)
     }
-}
-
-/// FNV-1a: a hash that is the same in every process (Swift's Hasher is seeded per run).
-func stableHash(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h
 }
