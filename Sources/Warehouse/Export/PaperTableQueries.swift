@@ -120,14 +120,15 @@ extension Warehouse {
             guard case .text(let checkpoint) = row[0], case .text(let source) = row[1], case .text(let dim) = row[2],
                   case .text(let task) = row[3], case .text(let label) = row[4],
                   let c = column["\(checkpoint)\u{1}\(source)"] else { continue }
-            let metric = row[6].display
+            // n branch rows (separation, json) carry an IFR and no metric.
+            let metric = row[6].display.isEmpty ? "ifr" : row[6].display
             // Metrics differ between the n subtasks of one class table, so a table is dim × task × metric.
             let key = "\(dim)-\(task)" + (options.kind == .variant && dim == "n" ? "-" + metric : "")
             let t: Int
             if let existing = index[key] { t = existing } else {
                 t = tables.count
                 index[key] = t
-                tables.append(PaperTable(key: key, title: "\(dim.uppercased()) · \(task) (IFR / \(metric))",
+                tables.append(PaperTable(key: key, title: "\(dim.uppercased()) · \(task) (" + (metric == "ifr" ? "IFR" : "IFR / \(metric)") + ")",
                                          rowHeader: options.kind == .class ? "class" : "variant",
                                          columns: members.map(\.label), rows: [], pairs: true))
                 for label in classRows[dim] ?? [] {
