@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "CSQLite"],
+            // Snapshot files are read from the source tree by path (Support/Snapshot.swift), not bundled.
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
     ],
