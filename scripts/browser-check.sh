@@ -66,7 +66,7 @@ PY
 
 fail=0
 for name in report.html radar-ifr.svg radar-rps.svg area.svg forgetting.svg; do
-    size="1000,700"; [ "$name" = report.html ] && size="1280,4000"
+    size="1200,900"; [ "$name" = report.html ] && size="1280,4000"
     browser --window-size="$size" --screenshot="$out/${name%.*}.png" "file://$out/$name" > /dev/null
     not_blank "$out/${name%.*}.png" || { echo "FAIL: $name renders blank" >&2; fail=1; }
 done
