@@ -68,8 +68,19 @@ import Testing
         // Every ingested file appears with its sha256.
         let w = try Warehouse(path: summary.databasePath, readOnly: true)
         for row in try w.db.query("SELECT sha256 FROM run").rows { #expect(html.contains(row[0].display)) }
-        let chart = ForgettingChart(report: summary.forgetting).svg
+        var byClass = ForgettingOptions()
+        byClass.by = "class"
+        byClass.resamples = 50
+        let chart = ForgettingChart(report: try w.forgetting(before: nil, after: "demo-model@sft", options: byClass)).svg
         #expect(chart.contains("Δmetric_IF") && chart.contains("ΔIFR"))
         #expect(chart.components(separatedBy: "class=\"bar\"").count - 1 > 0)
+        #expect(chart.contains(">asr D1 default</text>"))
+        var options = PaperTableOptions()
+        options.kind = .forgetting
+        options.after = "demo-model@sft"
+        let table = try w.paperTables(options).tables[0]
+        #expect(table.columns == ["IFR before", "IFR after", "ΔIFR", "metric before", "metric after", "Δmetric_IF", "verdict"])
+        #expect(table.rows.count > 0)
+        #expect(table.rows.allSatisfy { $0.cells.last?.text != nil })
     }
 }

@@ -66,7 +66,9 @@ public struct ForgettingChart: Sendable {
         }
         for (i, r) in rows.enumerated() {
             let y = top + Double(i) * rowH
-            doc.text("\(r.dim.uppercased()) \(r.task) \(r.group)\(r.subtask.isEmpty ? "" : " " + r.subtask)", x: labelW - 8, y: y + 15, anchor: "end", size: 12)
+            // Class rows (D1…N2) also get the README row name, so the figure reads without a key.
+            let name = RadarAxis.all.first { $0.id == r.group }.map { " " + $0.name } ?? ""
+            doc.text("\(r.task) \(r.group)\(name)\(r.subtask.isEmpty ? "" : " " + r.subtask)", x: labelW - 8, y: y + 15, anchor: "end", size: 12)
             let significant = r.verdict == "forgotten" || r.verdict == "improved"
             let mcnemar = (r.mcnemarP ?? 1) < 0.05
             let marks = (significant ? "*" : "") + (mcnemar ? "†" : "")
