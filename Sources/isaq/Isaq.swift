@@ -11,6 +11,6 @@ struct Isaq: ParsableCommand {
             Exit codes: 0 success, 1 failure (message on stderr), 64 usage error.
             """,
         version: isaqVersion,
-        subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Export.self, SQL.self, SchemaCommand.self, Demo.self]
+        subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Export.self, SQL.self, SchemaCommand.self, Check.self, Demo.self]
     )
 }
