@@ -17,4 +17,4 @@ mkdir -p "$build/corpus" "$build/artifacts"
 # -rss_limit_mb: a 100 MB input must not need gigabytes; -timeout: a single input over 10 s is a hang.
 exec "$bin" "$build/corpus" Fuzz/corpus \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-  -artifact_prefix="$build/artifacts/" -print_final_stats=1 "$@"
+  -dict=Fuzz/isaq.dict -artifact_prefix="$build/artifacts/" -print_final_stats=1 "$@"
