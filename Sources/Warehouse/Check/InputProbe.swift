@@ -54,4 +54,20 @@ public enum InputProbe {
         }
         return judgments
     }
+
+    /// One fuzz input through every entry point above: the first byte picks the hints a file's
+    /// path would give the result parser (and bit 7 allows unknown variants), the rest is the
+    /// input. Returns the judgment count, or nil when the result parser refused the input.
+    @discardableResult
+    public static func fuzz(_ input: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = input.first else { return nil }
+        let selector = Int(first)
+        let body = UnsafeBufferPointer(rebasing: input[1...])
+        _ = try? parseJSON(body)
+        checkJSONLines(body)
+        let dims: [Dimension?] = [nil, .d, .f, .n]
+        let tasks: [Task?] = [nil, .asr, .s2tt, .ser, .gr, .aac]
+        return try? judgeResultFile(Array(body), dimHint: dims[selector % dims.count], taskHint: tasks[(selector / dims.count) % tasks.count],
+                                    allowUnknownVariants: selector & 0x80 != 0)
+    }
 }
