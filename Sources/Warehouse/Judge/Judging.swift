@@ -27,10 +27,24 @@ public struct JudgeOptions: Sendable {
 }
 
 // The judging threads write disjoint slots of one buffer; the lock-free sharing is safe
-// because each index is written by exactly one iteration of concurrentPerform.
+// because each index is written by exactly one iteration of concurrentPerform. The slots are
+// raw memory allocated up front: assigning into a shared `var` array from several threads is a
+// data race even at distinct indices (each assignment accesses the whole array; TSan reports it).
 private final class Slots<T>: @unchecked Sendable {
-    var values: [T]
-    init(_ values: [T]) { self.values = values }
+    private let buffer: UnsafeMutableBufferPointer<T>
+    init(_ values: [T]) {
+        buffer = .allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+    subscript(i: Int) -> T {
+        get { buffer[i] }
+        set { buffer[i] = newValue }
+    }
+    var values: [T] { Array(buffer) }
 }
 
 extension Warehouse {
@@ -89,8 +103,8 @@ extension Warehouse {
                 guard let key = scorer.scorerKey(for: r) else { skipped += 1; continue }
                 out += scorer.judge(r, key: key)
             }
-            results.values[c] = out
-            unscored.values[c] = skipped
+            results[c] = out
+            unscored[c] = skipped
         }
         if options.threads > 1 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: work)

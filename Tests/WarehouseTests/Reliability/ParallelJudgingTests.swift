@@ -8,7 +8,7 @@ import Testing
     @Test func threadsDoNotChangeJudgments() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let corpus = try Reliability.corpus(in: dir, items: 300, nItems: 40)  // several 512-response chunks per run
+        let corpus = try Reliability.corpus(in: dir, items: 150, nItems: 20)  // several 512-response chunks per run
         var dumps: [[[SQLValue]]] = []
         for threads in [1, 4] {
             let w = try Warehouse(path: dir.appendingPathComponent("w\(threads).db").path)
@@ -18,7 +18,7 @@ import Testing
             _ = try w.judge(options: options)
             dumps.append(try w.db.query("SELECT * FROM judgment ORDER BY response_id, subtask").rows)
         }
-        #expect(dumps[0].count > 10_000)
+        #expect(dumps[0].count > 5_000)
         #expect(dumps[0] == dumps[1])
     }
 }
