@@ -46,6 +46,13 @@ let package = Package(
             path: "Benchmarks/isaq-bench",
             swiftSettings: swiftSettings
         ),
+        // libFuzzer target over the parsers and judges (scripts/fuzz.sh); a plain build replays inputs.
+        .executableTarget(
+            name: "isaq-fuzz",
+            dependencies: ["Warehouse"],
+            path: "Fuzz/isaq-fuzz",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WarehouseTests",
             dependencies: ["Warehouse", "CSQLite"],

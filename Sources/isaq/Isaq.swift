@@ -12,6 +12,6 @@ struct Isaq: ParsableCommand {
             """,
         version: isaqVersion,
         subcommands: [Init.self, Ingest.self, Score.self, Checkpoints.self, Report.self, Cohort.self, RPS.self, Area.self, Leaderboard.self,
-                      Forgetting.self, CheckpointCommand.self, Export.self, Plot.self, SQL.self, SchemaCommand.self, Doctor.self, Demo.self]
+                      Forgetting.self, CheckpointCommand.self, Export.self, Plot.self, SQL.self, SchemaCommand.self, Check.self, Doctor.self, Demo.self]
     )
 }

@@ -137,3 +137,29 @@ import Testing
         }
     }
 }
+
+@Suite struct ForgettingCohortTests {
+    /// Class and axis rows carry RPS in a cohort; axis rows pool the class rows' transitions.
+    @Test func classAndAxisRowsWithRPS() throws {
+        try withTemporaryWarehouse { w, dir in
+            try ForgettingTests.pair(w, dir, blocks: 1)
+            _ = try w.ingestPublished(Fixtures.url("upstream/published/collect_all_metrics.json").path)
+            _ = try w.createCohort("pair", published: ["isa-bench-2025"], checkpoints: ["m", "m@sft"])
+            var options = ForgettingOptions()
+            options.by = "class"
+            options.cohort = "pair"
+            let byClass = try w.forgetting(before: "m", after: "m@sft", options: options).rows
+            #expect(byClass.count == 1 && byClass[0].group == "D1")
+            let best = try w.db.query("SELECT best FROM rps_reference WHERE cohort = 'pair' AND dim = 'd' AND task = 'ser' AND class = 'D1'").rows
+            guard case .real(let b)? = best.first?.first else { Issue.record("no RPS reference"); return }
+            #expect(byClass[0].rpsBefore == Rounding.np(50.0 / (b + 1e-6), 2))
+            #expect(byClass[0].rpsAfter == Rounding.np(35.0 / (b + 1e-6), 2))
+            options.by = "axis"
+            let byAxis = try w.forgetting(before: "m", after: "m@sft", options: options).rows
+            #expect(byAxis.count == 1 && byAxis[0].group == "D1")
+            #expect((byAxis[0].kept, byAxis[0].forgotten, byAxis[0].learned, byAxis[0].never) == (4, 6, 3, 7))
+            #expect(byAxis[0].ifrBefore == 50.0 && byAxis[0].ifrAfter == 55.0)
+            #expect(byAxis[0].rpsBefore == byClass[0].rpsBefore)
+        }
+    }
+}

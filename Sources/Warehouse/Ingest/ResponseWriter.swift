@@ -66,6 +66,9 @@ final class ResponseWriter {
             id = find.int(0)
             find.reset()
         }
+        // Bounded, so a multi-gigabyte JSONL file of distinct samples cannot grow it without
+        // limit; repeats are local in practice, and a miss only costs one indexed lookup.
+        if sampleIDs.count >= 1 << 16 { sampleIDs.removeAll(keepingCapacity: true) }
         sampleIDs[s] = id
         return id
     }

@@ -33,10 +33,24 @@ public struct JudgeOptions: Sendable {
 }
 
 // The judging threads write disjoint slots of one buffer; the lock-free sharing is safe
-// because each index is written by exactly one iteration of concurrentPerform.
+// because each index is written by exactly one iteration of concurrentPerform. The slots are
+// raw memory allocated up front: assigning into a shared `var` array from several threads is a
+// data race even at distinct indices (each assignment accesses the whole array; TSan reports it).
 private final class Slots<T>: @unchecked Sendable {
-    var values: [T]
-    init(_ values: [T]) { self.values = values }
+    private let buffer: UnsafeMutableBufferPointer<T>
+    init(_ values: [T]) {
+        buffer = .allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+    }
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+    subscript(i: Int) -> T {
+        get { buffer[i] }
+        set { buffer[i] = newValue }
+    }
+    var values: [T] { Array(buffer) }
 }
 
 extension Warehouse {
@@ -96,8 +110,8 @@ extension Warehouse {
         let unscored = Slots([Int](repeating: 0, count: chunks))
         let work: @Sendable (Int) -> Void = { c in
             let (out, skipped) = scorer.judgeAll(responses[(c * chunkSize)..<min(responses.count, (c + 1) * chunkSize)])
-            results.values[c] = out
-            unscored.values[c] = skipped
+            results[c] = out
+            unscored[c] = skipped
         }
         if options.threads > 1 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: work)

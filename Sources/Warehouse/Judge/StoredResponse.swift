@@ -97,4 +97,19 @@ extension Scorer {
         }
         return (out, unscored)
     }
+
+    /// The responses this scorer reads (those that get judgments).
+    func scoredIDs(_ responses: some Collection<StoredResponse>) -> Set<Int> {
+        var ids = Set<Int>()
+        var item = -1
+        var context: SampleContext? = nil
+        for r in responses {
+            if r.itemIndex != item || context == nil {
+                item = r.itemIndex
+                context = self.context(for: r)
+            }
+            if scorerKey(for: r, context!) != nil { ids.insert(r.responseID) }
+        }
+        return ids
+    }
 }

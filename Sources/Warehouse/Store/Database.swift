@@ -23,6 +23,13 @@ public final class Database {
             sqlite3_close_v2(db)  // a handle is allocated even when opening fails
             throw DatabaseError(extendedCode: error.extendedCode, message: "\(error.message): \(path)")
         }
+        // SQLite silently falls back to read-only when the file or its directory is not
+        // writable; say so now rather than with a confusing error at the first write.
+        if !readOnly, sqlite3_db_readonly(db, "main") == 1 {
+            sqlite3_close_v2(db)
+            throw DatabaseError(extendedCode: DatabaseError.readOnly,
+                                message: "cannot write \(path): the file or its directory is read-only (reading commands such as `isaq sql` still work)")
+        }
         self.handle = db
         self.path = path
         self.isReadOnly = readOnly
@@ -31,8 +38,9 @@ public final class Database {
         _ = csqlite_enable_defensive(db)
         try execute("PRAGMA foreign_keys = ON")
         if !readOnly {
-            // WAL lets reports read the last committed state while an ingest writes.
-            try execute("PRAGMA journal_mode = WAL")
+            // WAL lets reports read the last committed state while an ingest writes. Switching
+            // needs the -wal and -shm files beside the database: a read-only directory fails here.
+            if let error = setJournalMode() { throw error }
             try execute("PRAGMA synchronous = NORMAL")
             // Ingest looks rows up in large indexes; 64 MiB of page cache keeps them in memory.
             try execute("PRAGMA cache_size = -65536")
@@ -109,7 +117,7 @@ public final class Database {
     /// IMMEDIATE takes the write lock up front: a deferred transaction that later upgrades to a
     /// write gets an SQLITE_BUSY that no busy timeout can resolve.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        if let error = begin() { throw error }
         do {
             let result = try body()
             try execute("COMMIT")
@@ -117,6 +125,30 @@ public final class Database {
         } catch {
             if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
             throw error
+        }
+    }
+
+    private func setJournalMode() -> DatabaseError? {
+        do {
+            try execute("PRAGMA journal_mode = WAL")
+            return nil
+        } catch {
+            guard error.code == DatabaseError.readOnly else { return error }
+            return DatabaseError(extendedCode: error.extendedCode, message:
+                "cannot write \(path): the file or its directory is read-only (reading commands such as `isaq sql` still work)")
+        }
+    }
+
+    /// Takes the write lock; a writer that waited out the busy timeout gets a plain message.
+    private func begin() -> DatabaseError? {
+        do {
+            try execute("BEGIN IMMEDIATE")
+            return nil
+        } catch {
+            guard error.code == DatabaseError.busy else { return error }
+            let seconds = Database.busyTimeoutMilliseconds / 1000
+            return DatabaseError(extendedCode: error.extendedCode, message:
+                "the warehouse \(path) is busy: another process kept writing to it for more than \(seconds) s; nothing was changed, try again when it has finished")
         }
     }
 

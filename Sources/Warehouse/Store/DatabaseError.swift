@@ -25,6 +25,10 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         var s = "SQLite error \(extendedCode): \(message)"
+        // SQLite's words for a full disk or a hit file-size limit do not say what to do about it.
+        if code == DatabaseError.full || code == DatabaseError.ioError {
+            s += " (could not write: the disk may be full or a file-size limit reached; the interrupted transaction was rolled back)"
+        }
         if let sql { s += " (in: \(sql.count > 200 ? String(sql.prefix(200)) + "…" : sql))" }
         return s
     }
@@ -37,4 +41,5 @@ extension DatabaseError {
     public static let readOnly: Int32 = 8
     public static let busy: Int32 = 5
     public static let full: Int32 = 13
+    public static let ioError: Int32 = 10
 }

@@ -46,7 +46,8 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, csqlite_transient())
+        // The byte length, not -1: a response may hold U+0000, and -1 would cut it there.
+        case .text(let s): rc = sqlite3_bind_text64(handle, index, s, sqlite3_uint64(s.utf8.count), csqlite_transient(), UInt8(SQLITE_UTF8))
         case .blob(let b):
             rc = b.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
         }

@@ -43,9 +43,15 @@ public final class Warehouse {
         }
         if version == Schema.currentVersion, try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view'") > 0 { return }
         try db.transaction {
+            // Read again under the write lock: another process may have created or upgraded the
+            // warehouse while this one waited for the lock.
+            let version = try db.scalarInt("PRAGMA user_version")
+            if version == Schema.currentVersion, try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view'") > 0 { return }
             for step in Schema.migrations[version...] { try db.execute(step) }
             let views = try db.query("SELECT name FROM sqlite_schema WHERE type = 'view'").rows
-            for case .text(let name) in views.map({ $0[0] }) { try db.execute("DROP VIEW \"\(name)\"") }
+            for case .text(let name) in views.map({ $0[0] }) {
+                try db.execute("DROP VIEW \"\(name.replacingOccurrences(of: "\"", with: "\"\""))\"")  // a name from the file: quoted
+            }
             try db.execute(Schema.views)
             try db.execute("PRAGMA application_id = \(Schema.applicationID)")
             try db.execute("PRAGMA user_version = \(Schema.currentVersion)")

@@ -25,7 +25,7 @@ struct Demo: ParsableCommand {
         let f = summary.forgetting
         print("\nForgetting (isaq forgetting --after demo-model@sft):\n" + f.summary)
         let worse = ResultTable(columns: ["dim", "task", "variant", "subtask", "metric", "d_ifr", "d_metric", "forgotten", "learned", "verdict"],
-                                rows: f.table.rows.filter { $0.last == .text("forgotten") }.map { [$0[2], $0[3], $0[4], $0[5], $0[6], $0[10], $0[13], $0[17], $0[20], $0[26]] })
+                                rows: f.table.rows.filter { $0.last == .text("forgotten") }.map { [$0[2], $0[3], $0[4], $0[5], $0[6], $0[10], $0[13], $0[17], $0[20], $0[29]] })
         print(worse.render(.table), terminator: "")
         print("\nHTML report (open it in a browser): \(try DemoWarehouse.writeReport(summary))")
     }

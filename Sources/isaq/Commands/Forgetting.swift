@@ -25,7 +25,8 @@ struct Forgetting: ParsableCommand {
     @Option(help: "The checkpoint after fine-tuning.") var after: String
     @Option(help: "Only this dimension: d, f or n.") var dim: String?
     @Option(help: "Only this task: asr, s2tt, ser, gr, aac (n subtasks: asr, ser, gr).") var task: String?
-    @Option(help: "Rows per upstream variation key (variant) or per paper class (class).") var by: String = "variant"
+    @Option(help: "Rows per upstream variation key (variant), paper class (class) or radar axis (axis).") var by: String = "variant"
+    @Option(help: "A cohort whose dynamic reference gives RPS before and after (with --by class or axis).") var cohort: String?
     @Option(help: "List the N most damaged instances.") var instances: Int = 0
     @Option(help: "Bootstrap resamples (0 turns the bootstrap off).") var resamples: Int = 1000
     @Option(help: "Bootstrap seed.") var seed: UInt64 = 1
@@ -36,7 +37,7 @@ struct Forgetting: ParsableCommand {
     @Flag(help: "Exit with code 3 when any row's verdict is \"forgotten\".") var failOnForgetting = false
 
     func validate() throws {
-        guard ["variant", "class"].contains(by) else { throw ValidationError("--by takes variant or class") }
+        guard ["variant", "class", "axis"].contains(by) else { throw ValidationError("--by takes variant, class or axis") }
         guard resamples >= 0, instances >= 0 else { throw ValidationError("--resamples and --instances cannot be negative") }
     }
 
@@ -45,6 +46,7 @@ struct Forgetting: ParsableCommand {
         options.dim = dim
         options.task = task
         options.by = by
+        options.cohort = cohort
         options.instances = instances
         options.resamples = resamples
         options.seed = seed

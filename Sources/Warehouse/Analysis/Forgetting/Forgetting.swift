@@ -4,8 +4,11 @@ import Foundation
 public struct ForgettingOptions: Sendable {
     public var dim: String?
     public var task: String?
-    /// Group rows by the upstream variation key (`variant`) or by the paper's class (`class`).
+    /// Group rows by the upstream variation key (`variant`), the paper's class (`class`) or
+    /// radar axis (`axis`: the class rows of every task pooled).
     public var by = "variant"
+    /// The cohort whose dynamic reference gives RPS before and after (class and axis rows).
+    public var cohort: String?
     public var bars = QualityBars()
     public var resamples = 1000
     public var seed: UInt64 = 1
@@ -29,9 +32,13 @@ public struct ForgettingRow: Sendable {
     public var ciLow: Double?, ciHigh: Double?
     public var verdict = "no significant change"
     public var note = ""
+    /// RPS in the chosen cohort (class and axis rows), and the IFR radar axis (axis rows).
+    public var rpsBefore: Double?, rpsAfter: Double?
 
     /// ΔIFR, after − before.
     public var deltaIFR: Double? { zip2(ifrAfter, ifrBefore, -) }
+    /// ΔRPS, after − before (RPS is higher-is-better for every task).
+    public var deltaRPS: Double? { zip2(rpsAfter, rpsBefore, -) }
     /// Δmetric_IF signed so that negative is always worse (WER: before − after).
     public var deltaMetric: Double? {
         metric == "wer" ? zip2(metricBefore, metricAfter, -) : zip2(metricAfter, metricBefore, -)

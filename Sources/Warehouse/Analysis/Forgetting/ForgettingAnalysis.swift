@@ -52,6 +52,10 @@ extension Warehouse {
             rows = try publishedDeltas(before: beforeID, after: afterID, options: options)
             if rows.isEmpty { notes.append("no published cells in common") }
         }
+        if let cohort = options.cohort {
+            try addRPS(&rows, cohort: cohort, before: beforeName, after: after, by: options.by)
+        }
+        if options.by == "axis" { rows = try axisRows(rows, before: beforeName, after: after, cohort: options.cohort) }
         let collapse = try collapseIndicators(checkpoints: [(beforeName, beforeID), (after, afterID)], options: options)
         return ForgettingReport(before: beforeName, after: after, rows: rows, damaged: damaged, collapse: collapse, notes: notes)
     }
@@ -97,7 +101,7 @@ extension Warehouse {
         var groups: [GroupKey: [MatchedInstance]] = [:]
         while try s.step() {
             let (dim, task, key, subtask) = (s.string(0)!, s.string(1)!, s.string(2)!, s.string(3)!)
-            let group = options.by == "class" ? (s.string(4).flatMap { $0.isEmpty ? nil : $0 } ?? key) : key
+            let group = options.by != "variant" ? (s.string(4).flatMap { $0.isEmpty ? nil : $0 } ?? key) : key
             let metric = CorpusMetric.of(task: task, subtask: subtask)
             func stats(_ base: Int) -> InstanceStatistics {
                 switch metric {

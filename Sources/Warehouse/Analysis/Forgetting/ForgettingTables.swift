@@ -5,7 +5,7 @@ extension ForgettingReport {
         let columns = ["before", "after", "dim", "task", "variant", "subtask", "metric", "matched", "ifr_before", "ifr_after", "d_ifr",
                        "metric_before", "metric_after", "d_metric", "ci_low", "ci_high", "kept", "forgotten", "compliance_flips",
                        "content_flips", "learned", "never_good", "negative_flip_rate", "forgetting_rate", "mcnemar_p",
-                       "compliance_mcnemar_p", "verdict"]
+                       "compliance_mcnemar_p", "rps_before", "rps_after", "d_rps", "verdict"]
         let rows: [[SQLValue]] = rows.map { r in
             let digits = r.metric == "meteor" ? 4 : 2
             return [.text(before), .text(after), .text(r.dim), .text(r.task), .text(r.group), .text(r.subtask), .text(r.metric),
@@ -13,7 +13,8 @@ extension ForgettingReport {
                     real(r.metricBefore, digits), real(r.metricAfter, digits), real(r.deltaMetric, digits), real(r.ciLow, digits), real(r.ciHigh, digits),
                     .integer(Int64(r.kept)), .integer(Int64(r.forgotten)), .integer(Int64(r.complianceFlips)), .integer(Int64(r.contentFlips)),
                     .integer(Int64(r.learned)), .integer(Int64(r.never)), real(r.negativeFlipRate, 4), real(r.forgettingRate, 4),
-                    r.mcnemarP.map { .real($0) } ?? .null, r.complianceMcnemarP.map { .real($0) } ?? .null, .text(r.verdict)]
+                    r.mcnemarP.map { .real($0) } ?? .null, r.complianceMcnemarP.map { .real($0) } ?? .null,
+                    real(r.rpsBefore), real(r.rpsAfter), real(r.deltaRPS), .text(r.verdict)]
         }
         return ResultTable(columns: columns, rows: rows)
     }
