@@ -82,26 +82,24 @@ extension Warehouse {
     func scoreTables(_ options: PaperTableOptions) throws -> [PaperTable] {
         let members = try requireMembers(options)
         let column = Dictionary(members.enumerated().map { ("\($1.checkpoint)\u{1}\($1.source)", $0) }, uniquingKeysWith: { a, _ in a })
-        var conditions = ["1"]
-        var values: [SQLValue] = []
-        if let dim = options.dim { conditions.append("s.dim = ?"); values.append(.text(dim)) }
-        if let task = options.task { conditions.append("s.task = ?"); values.append(.text(task)) }
+        // Filters are bound values in a fixed text (`? IS NULL OR …`), never spliced SQL.
+        let dim = options.dim.map(SQLValue.text) ?? .null, task = options.task.map(SQLValue.text) ?? .null
         let sql: String
+        var values = [dim, dim, task, task]
         if options.kind == .class {
             sql = """
                 SELECT s.checkpoint, s.source, s.dim, s.task, vc.class || ' ' || vc.name, s.ifr, s.metric, s.value, t.higher_is_better
                 FROM class_score s JOIN variation_class vc USING (class) JOIN task t ON t.task = s.task
-                WHERE \(conditions.joined(separator: " AND "))
+                WHERE (? IS NULL OR s.dim = ?) AND (? IS NULL OR s.task = ?)
                 ORDER BY instr('dfn', s.dim), t.axis_order, vc.axis_order
                 """
         } else {
-            conditions.append("(s.ruleset IS NULL OR s.ruleset = ?)")
             values.append(.text(options.ruleset))
             sql = """
                 SELECT s.checkpoint, s.source, s.dim, s.task, s.variant || CASE WHEN s.subtask = '' THEN '' ELSE ' ' || s.subtask END,
                        s.ifr, s.metric, s.value, CASE WHEN s.metric = 'wer' THEN 0 ELSE 1 END
                 FROM variant_score s
-                WHERE \(conditions.joined(separator: " AND "))
+                WHERE (? IS NULL OR s.dim = ?) AND (? IS NULL OR s.task = ?) AND (s.ruleset IS NULL OR s.ruleset = ?)
                 ORDER BY instr('dfn', s.dim), s.task, s.variant = 'all', s.variant, s.subtask
                 """
         }
