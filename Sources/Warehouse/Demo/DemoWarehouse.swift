@@ -19,8 +19,8 @@ public enum DemoWarehouse {
         let db = dir.appendingPathComponent("demo.db").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         let results = dir.appendingPathComponent("results")
-        let base = try SyntheticCorpus(seed: 1, profile: .base).write(model: "demo-model", to: results, items: { _ in samplesPerTask }, nItems: samplesPerTask / 2)
-        let tuned = try SyntheticCorpus(seed: 1, profile: .tuned).write(model: "demo-model-sft", to: results, items: { _ in samplesPerTask }, nItems: samplesPerTask / 2)
+        let base = try SyntheticCorpus(seed: 1, profile: .base).write(model: "demo-model", to: results, items: { _ in samplesPerTask }, nItems: max(1, samplesPerTask / 2))
+        let tuned = try SyntheticCorpus(seed: 1, profile: .tuned).write(model: "demo-model-sft", to: results, items: { _ in samplesPerTask }, nItems: max(1, samplesPerTask / 2))
         let warehouse = try Warehouse(path: db)
         _ = try warehouse.ingestResults([base.path], options: IngestOptions(model: "demo-model"))
         _ = try warehouse.ingestResults([tuned.path], options: IngestOptions(model: "demo-model", checkpoint: "sft", parent: "demo-model"))

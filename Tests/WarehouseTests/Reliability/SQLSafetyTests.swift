@@ -49,6 +49,10 @@ import Testing
         "columns.joined(separator: \", \")", "columns.map { _ in \"?\" }.joined(separator: \", \")",  // a constant column list
         "object.name",  // table names from the embedded schema
         "name.replacingOccurrences(of: \"\\\"\", with: \"\\\"\\\"\")",  // a view name, quoted
+        // WHERE clauses assembled from constant `column = ?` fragments; the values are bound.
+        "conditions.joined(separator: \" AND \")", "conditions.isEmpty ? \"1\" : conditions.joined(separator: \" AND \")",
+        "key",  // a leaderboard ORDER BY chosen from a closed enum
+        "statColumns(\"jb\")", "statColumns(\"ja\")",  // constant column lists of the two judgments
     ]
 
     @Test func sourcesBindUserValues() throws {
