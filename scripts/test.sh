@@ -9,6 +9,8 @@ need=()
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 python3 -m venv --help >/dev/null 2>&1 || need+=(python3-venv)
+# The browser check renders the HTML report and SVG figures in headless Chromium.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
@@ -16,3 +18,4 @@ fi
 
 scripts/python-reference.sh
 swift test "$@"
+scripts/browser-check.sh
