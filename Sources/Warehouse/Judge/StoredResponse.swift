@@ -80,11 +80,8 @@ protocol Scorer: Sendable {
 }
 
 extension Scorer {
-    /// Judges responses in file order, deriving each item's context once.
-    func judgeAll(_ responses: ArraySlice<StoredResponse>) -> (records: [JudgmentRecord], unscored: Int) {
-        var out: [JudgmentRecord] = []
-        out.reserveCapacity(responses.count)
-        var unscored = 0
+    /// Visits responses in file order with their item's context, derived once per item.
+    private func forEachWithContext(_ responses: some Collection<StoredResponse>, _ body: (StoredResponse, SampleContext) -> Void) {
         var item = -1
         var context: SampleContext? = nil
         for r in responses {
@@ -92,8 +89,18 @@ extension Scorer {
                 item = r.itemIndex
                 context = self.context(for: r)
             }
-            guard let key = scorerKey(for: r, context!) else { unscored += 1; continue }
-            out += judge(r, key: key, context!)
+            body(r, context!)
+        }
+    }
+
+    /// Judges responses in file order.
+    func judgeAll(_ responses: ArraySlice<StoredResponse>) -> (records: [JudgmentRecord], unscored: Int) {
+        var out: [JudgmentRecord] = []
+        out.reserveCapacity(responses.count)
+        var unscored = 0
+        forEachWithContext(responses) { r, context in
+            guard let key = scorerKey(for: r, context) else { unscored += 1; return }
+            out += judge(r, key: key, context)
         }
         return (out, unscored)
     }
@@ -101,14 +108,8 @@ extension Scorer {
     /// The responses this scorer reads (those that get judgments).
     func scoredIDs(_ responses: some Collection<StoredResponse>) -> Set<Int> {
         var ids = Set<Int>()
-        var item = -1
-        var context: SampleContext? = nil
-        for r in responses {
-            if r.itemIndex != item || context == nil {
-                item = r.itemIndex
-                context = self.context(for: r)
-            }
-            if scorerKey(for: r, context!) != nil { ids.insert(r.responseID) }
+        forEachWithContext(responses) { r, context in
+            if scorerKey(for: r, context) != nil { ids.insert(r.responseID) }
         }
         return ids
     }
