@@ -38,6 +38,12 @@ case "json":
     try jsonThroughput(Array(arguments.dropFirst()))
 case "jsonl" where arguments.count > 1:
     try jsonLinesThroughput(arguments[1])
+case "caption":
+    let dir = URL(fileURLWithPath: option("--dir") ?? NSTemporaryDirectory() + "isaq-bench-caption")
+    let catalogs = URL(fileURLWithPath: option("--catalogs") ?? "../shared/isa-bench/upstream/instructions")
+    try CaptionBenchmark(clips: option("--clips").flatMap(Int.init) ?? 964, directory: dir, catalogs: catalogs,
+                         pool: option("--jvms").flatMap(Int.init) ?? MeteorPool.defaultSize,
+                         baseline: !arguments.contains("--no-baseline")).run()
 case "metrics":
     MetricThroughput.run()
 case "normalizer":
@@ -55,6 +61,9 @@ default:
           jsonl FILE                          NDJSON streaming: throughput and peak memory
           analysis [--responses N] [--checkpoints K] [--published FILE] [--dir DIR] [--reuse]
                                               report/rps/area/leaderboard query time on K judged checkpoints
+          caption [--clips N] [--jvms K] [--no-baseline] [--catalogs DIR]
+                                              AAC judgments/s for one checkpoint (964 AudioCaps clips × 16
+                                              variants): isaq score + export vs one JVM per METEOR call
           metrics                             WER/BLEU statistics and constrain judges, pairs/s
           normalizer                          Whisper English normalizer, strings/s
         """)

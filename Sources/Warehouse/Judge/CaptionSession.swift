@@ -1,17 +1,19 @@
 import Foundation
 
-/// The caption metrics of one judging session: the jars are discovered once and one METEOR
-/// JVM serves every AAC run. Without the jars AAC judgments keep compliance and hypothesis and
+/// The caption metrics of one judging session: the jars are discovered once and one pool of METEOR
+/// JVMs serves every AAC run. Without the jars AAC judgments keep compliance and hypothesis and
 /// their metric columns stay NULL with the reason recorded.
 struct CaptionSession {
     private var scorer: CaptionScorer?
     private var unavailable: String?
     private let skip: Bool
     private let toolchain: CaptionToolchain?
+    private let meteorProcesses: Int
 
     init(options: JudgeOptions) {
         skip = options.skipCaptionMetrics
         toolchain = options.captionToolchain
+        meteorProcesses = options.meteorProcesses
     }
 
     var notice: String? { unavailable }
@@ -23,7 +25,7 @@ struct CaptionSession {
         if unavailable != nil { return nil }
         if skip { unavailable = "caption metrics skipped (--no-caption-metrics)"; return nil }
         do {
-            scorer = try CaptionScorer(toolchain: toolchain ?? CaptionToolchain.discover())
+            scorer = try CaptionScorer(toolchain: toolchain ?? CaptionToolchain.discover(), meteorProcesses: meteorProcesses)
         } catch {
             unavailable = "\(error)"
         }

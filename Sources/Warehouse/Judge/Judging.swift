@@ -28,6 +28,8 @@ public struct JudgeOptions: Sendable {
     public var captionToolchain: CaptionToolchain?
     /// Skip the caption metrics even when the jars are there.
     public var skipCaptionMetrics = false
+    /// METEOR JVMs scoring AAC segments side by side (one per core by default, at most four).
+    public var meteorProcesses = MeteorPool.defaultSize
 
     public init() {}
 }

@@ -17,12 +17,21 @@ struct Score: ParsableCommand {
     @Option(help: "The ruleset.") var ruleset: String = Warehouse.currentRuleset
     @Option(help: "Judging threads (default: every core).") var threads: Int?
     @Flag(help: "Leave AAC metrics pending even when the jars are installed.") var noCaptionMetrics = false
+    @Option(help: ArgumentHelp("METEOR JVMs scoring AAC side by side (default: one per core, at most 4; each takes about 1 GB).",
+                               valueName: "n"))
+    var meteorJvms: Int?
+
+    func validate() throws {
+        if let meteorJvms, meteorJvms < 1 { throw ValidationError("--meteor-jvms must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
         var options = JudgeOptions()
         options.ruleset = ruleset
         if let threads { options.threads = max(1, threads) }
         options.skipCaptionMetrics = noCaptionMetrics
+        if let meteorJvms { options.meteorProcesses = meteorJvms }
         let report = try warehouse.open().judge(checkpoints: checkpoints, tasks: tasks, options: options) { Progress.say($0) }
         print(Score.summary(report))
     }

@@ -44,28 +44,28 @@ public struct CaptionCorpusScore: Sendable, Equatable {
 }
 
 /// The AAC metric pipeline for a scoring session: PTB tokenisation (one JVM for all candidates
-/// and one for all references, run side by side), then METEOR on one long-lived JVM, CIDEr-D and
-/// ROUGE-L in Swift.
+/// and one for all references, run side by side), then METEOR on long-lived JVMs (one per core,
+/// see `MeteorPool`), CIDEr-D and ROUGE-L in Swift.
 ///
 /// Preparing is per pair and independent of grouping, so a results file is prepared once and
 /// every variation and the `all` row are then scored from the prepared pairs.
 ///
-/// Calls may come from several threads; they take turns on the one METEOR JVM.
+/// Calls may come from several threads; they take turns on each METEOR JVM.
 public final class CaptionScorer: @unchecked Sendable {
     public let toolchain: CaptionToolchain
     private let tokenizer: PTBTokenizer
-    private let meteorProcess: MeteorProcess
-    private let meteorLock = NSLock()
+    private let meteor: MeteorPool
 
-    /// Starts the METEOR JVM at once so it loads its paraphrase table while tokenising.
-    public init(toolchain: CaptionToolchain, meteorTimeout: TimeInterval = 600) throws {
+    /// Starts the METEOR JVMs at once so they load their paraphrase tables while tokenising.
+    public init(toolchain: CaptionToolchain, meteorTimeout: TimeInterval = 600,
+                meteorProcesses: Int = MeteorPool.defaultSize) throws {
         self.toolchain = toolchain
         self.tokenizer = PTBTokenizer(toolchain: toolchain)
-        self.meteorProcess = try MeteorProcess(toolchain: toolchain, timeout: meteorTimeout)
+        self.meteor = try MeteorPool(toolchain: toolchain, size: meteorProcesses, timeout: meteorTimeout)
     }
 
     public func close() {
-        meteorLock.withLock { meteorProcess.close() }
+        meteor.close()
     }
 
     /// Cleans, tokenises and computes METEOR statistics for every pair, in order.
@@ -83,7 +83,7 @@ public final class CaptionScorer: @unchecked Sendable {
             cursor += pair.references.count
         }
         let segments = zip(tokenized.candidates, grouped).map { (candidate: $0, references: $1) }
-        let stats = try meteorLock.withLock { try meteorProcess.segmentStats(segments) }
+        let stats = try meteor.segmentStats(segments)
         return (0..<pairs.count).map {
             PreparedCaption(candidate: tokenized.candidates[$0], references: grouped[$0], meteorStats: stats[$0])
         }
@@ -108,8 +108,7 @@ public final class CaptionScorer: @unchecked Sendable {
 
     /// METEOR by the jar's EVAL (separate because f-AAC reports `"N/A"` when only this fails).
     public func meteor(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {
-        let stats = prepared.map(\.meteorStats)
-        return try meteorLock.withLock { try meteorProcess.evaluate(stats) }
+        try meteor.evaluate(prepared.map(\.meteorStats))
     }
 
     public static func ciderD(_ prepared: [PreparedCaption]) throws -> (sentences: [Double], corpus: Double) {

@@ -72,14 +72,20 @@ public final class MeteorProcess: @unchecked Sendable {
 
     /// Statistics for many segments, pipelined; one line per pair, in order.
     public func segmentStats(_ pairs: [(candidate: String, references: [String])]) throws -> [String] {
-        if pairs.isEmpty { return [] }
+        try segmentStats(lines: pairs.map { try Self.checkedScoreLine(candidate: $0.candidate, references: $0.references) })
+    }
+
+    /// Statistics for lines made by `checkedScoreLine`, pipelined; one answer per line, in order.
+    func segmentStats(lines: [String]) throws -> [String] {
+        if lines.isEmpty { return [] }
         var payload = String()
-        for pair in pairs {
-            payload += try Self.checkedScoreLine(candidate: pair.candidate, references: pair.references)
+        payload.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            payload += line
             payload += "\n"
         }
         try send(payload)
-        let answers = try receive(pairs.count)
+        let answers = try receive(lines.count)
         for answer in answers where MeteorStatistics(line: answer) == nil {
             throw MeteorProcessError.unexpectedOutput(answer)
         }

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Several METEOR JVMs scoring one batch side by side. The jar scores one segment at a time on
+/// one thread (about 2–5 ms a segment once warm), so a batch is split into contiguous chunks,
+/// one per JVM, and the answers are put back in order.
+///
+/// Identical SCORE lines are sent once: the jar's statistics of a segment depend only on its
+/// line (every non-compliant response of an item is the same empty candidate against the same
+/// references), so repeating them would only repeat work.
+public final class MeteorPool: @unchecked Sendable {
+    /// One JVM per core, at most four: each holds the paraphrase table (about 1 GB resident).
+    public static var defaultSize: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    private let lanes: [Lane]
+
+    /// Starts every JVM at once, so they load their paraphrase tables while the caller tokenises.
+    public init(toolchain: CaptionToolchain, size: Int = MeteorPool.defaultSize, timeout: TimeInterval = 600) throws {
+        var lanes: [Lane] = []
+        do {
+            for _ in 0..<max(1, size) {
+                lanes.append(Lane(try MeteorProcess(toolchain: toolchain, timeout: timeout)))
+            }
+        } catch {
+            for lane in lanes { lane.process.close() }
+            throw error
+        }
+        self.lanes = lanes
+    }
+
+    public var size: Int { lanes.count }
+
+    public func close() {
+        for lane in lanes { lane.lock.withLock { lane.process.close() } }
+    }
+
+    /// The 23 statistics of every pair, in order (see `MeteorProcess.segmentStats`).
+    public func segmentStats(_ pairs: [(candidate: String, references: [String])]) throws -> [String] {
+        if pairs.isEmpty { return [] }
+        var unique: [String] = []
+        var slotOfLine: [String: Int] = [:]
+        var slots: [Int] = []
+        slots.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let line = try MeteorProcess.checkedScoreLine(candidate: pair.candidate, references: pair.references)
+            if let slot = slotOfLine[line] {
+                slots.append(slot)
+            } else {
+                slotOfLine[line] = unique.count
+                slots.append(unique.count)
+                unique.append(line)
+            }
+        }
+        let answers = try scoreSideBySide(unique)
+        return slots.map { answers[$0] }
+    }
+
+    /// `EVAL` on the first JVM (arithmetic only, nothing to share out).
+    public func evaluate(_ stats: [String]) throws -> (sentences: [Double], corpus: Double) {
+        let lane = lanes[0]
+        return try lane.lock.withLock { try lane.process.evaluate(stats) }
+    }
+
+    private func scoreSideBySide(_ lines: [String]) throws -> [String] {
+        // Small batches are not worth a second JVM's round trip.
+        let lanes = self.lanes
+        let chunks = min(lanes.count, max(1, lines.count / 64))
+        if chunks == 1 {
+            return try lanes[0].lock.withLock { try lanes[0].process.segmentStats(lines: lines) }
+        }
+        let bounds = (0...chunks).map { $0 * lines.count / chunks }
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let lane = lanes[index]
+            let part = Array(lines[bounds[index]..<bounds[index + 1]])
+            results.set(index, Result { try lane.lock.withLock { try lane.process.segmentStats(lines: part) } })
+        }
+        return try results.joined()
+    }
+
+    private final class Lane: @unchecked Sendable {
+        let process: MeteorProcess
+        let lock = NSLock()
+        init(_ process: MeteorProcess) { self.process = process }
+    }
+}
+
+/// The answers of each chunk, written from `concurrentPerform` workers.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Result<[String], any Error>?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[String], any Error>) {
+        lock.withLock { values[index] = value }
+    }
+
+    func joined() throws -> [String] {
+        try lock.withLock { try values.flatMap { try $0!.get() } }
+    }
+}
