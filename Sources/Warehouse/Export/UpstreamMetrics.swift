@@ -75,9 +75,13 @@ public struct UpstreamMetrics {
         if dim == "d", task == "s2tt" || task == "aac" {
             order.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
         }
-        var entries: [(String, JSONValue)] = []
-        for key in order { entries.append((key, try entry(dim: dim, task: task, groups[key]!))) }
-        let allEntry = ("all", try entry(dim: dim, task: task, all))
+        // AAC groupings take CIDEr-D's whole-corpus pass each: one per core.
+        let totals = order.map { groups[$0]! } + [all]
+        let values = task == "aac"
+            ? try concurrentMap(totals.count) { try entry(dim: dim, task: task, totals[$0]) }
+            : try totals.map { try entry(dim: dim, task: task, $0) }
+        var entries = Array(zip(order, values.dropLast()))
+        let allEntry = ("all", values[values.count - 1])
         if dim == "d", task == "ser" || task == "gr" { entries.insert(allEntry, at: 0) } else { entries.append(allEntry) }
         return .object(JSONObject(entries))
     }

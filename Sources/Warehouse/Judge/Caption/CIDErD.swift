@@ -19,8 +19,8 @@ public enum CIDErD {
         precondition(candidates.count == references.count, "one reference list per candidate")
         guard candidates.count > 1 else { throw CaptionMetricError.tooFewPairs(candidates.count) }
         var vocabulary = Vocabulary()
-        let cookedCandidates = candidates.map { NgramCounts(vocabulary.ids($0), &vocabulary) }
-        let cookedReferences = references.map { refs in refs.map { NgramCounts(vocabulary.ids($0), &vocabulary) } }
+        let cookedCandidates = candidates.map { vocabulary.counts($0) }
+        let cookedReferences = references.map { refs in refs.map { vocabulary.counts($0) } }
 
         // Indexed by n-gram id; candidate-only n-grams keep 0.
         var documentFrequency = [Int](repeating: 0, count: vocabulary.ngramCount)
@@ -28,9 +28,9 @@ public enum CIDErD {
         var anyReferenceNgram = false
         for (pair, refs) in cookedReferences.enumerated() {
             for ref in refs {
-                for entry in ref.entries where lastPair[entry.ngram] != pair {
-                    lastPair[entry.ngram] = pair
-                    documentFrequency[entry.ngram] += 1
+                for entry in ref.entries where lastPair[Int(entry.ngram)] != pair {
+                    lastPair[Int(entry.ngram)] = pair
+                    documentFrequency[Int(entry.ngram)] += 1
                     anyReferenceNgram = true
                 }
             }
@@ -38,15 +38,19 @@ public enum CIDErD {
         guard anyReferenceNgram else { throw CaptionMetricError.noReferenceNgrams }
 
         let logPairs = log(Double(cookedReferences.count))
+        let logDf = documentFrequency.map { log(max(1.0, Double($0))) }
+        // The reference's weight of every n-gram, filled and cleared per reference.
+        var referenceWeight = [Double](repeating: 0, count: vocabulary.ngramCount)
         var sentences: [Double] = []
         sentences.reserveCapacity(candidates.count)
         for (cand, refs) in zip(cookedCandidates, cookedReferences) {
-            let candVector = TfIdf(cand, logPairs: logPairs, documentFrequency: documentFrequency)
+            let candVector = TfIdf(cand, logPairs: logPairs, logDf: logDf)
             var perN = [Double](repeating: 0, count: n)
             for ref in refs {
-                let refVector = TfIdf(ref, logPairs: logPairs, documentFrequency: documentFrequency)
-                let sim = similarity(candVector, refVector)
-                for i in 0..<n { perN[i] += sim[i] }
+                let refVector = TfIdf(ref, logPairs: logPairs, logDf: logDf)
+                for (ngram, weight) in zip(ref.entries, refVector.weights) { referenceWeight[Int(ngram.ngram)] = weight }
+                addSimilarity(candVector, cand, refVector, referenceWeight, to: &perN)
+                for entry in ref.entries { referenceWeight[Int(entry.ngram)] = 0 }
             }
             var average = 0.0
             for value in perN { average += value }
@@ -58,92 +62,110 @@ public enum CIDErD {
         return (sentences, NumpySum.mean(sentences))
     }
 
-    private static func similarity(_ cand: TfIdf, _ ref: TfIdf) -> [Double] {
+    private static func addSimilarity(
+        _ cand: TfIdf, _ candCounts: NgramCounts, _ ref: TfIdf, _ referenceWeight: [Double], to perN: inout [Double]
+    ) {
         let delta = Double(cand.length - ref.length)
         let penalty = pow(e, -(delta * delta) / (2 * (sigma * sigma)))
-        var out = [Double](repeating: 0, count: n)
         for i in 0..<n {
             var sim = 0.0
-            for (ngram, weight) in cand.vectors[i] {
-                let refWeight = ref.lookup[ngram] ?? 0
-                sim += min(weight, refWeight) * refWeight
+            for k in candCounts.orderStart[i]..<candCounts.orderStart[i + 1] {
+                let refWeight = referenceWeight[Int(candCounts.entries[k].ngram)]
+                sim += min(cand.weights[k], refWeight) * refWeight
             }
             if cand.norms[i] != 0, ref.norms[i] != 0 {
                 sim /= cand.norms[i] * ref.norms[i]
             }
             sim *= penalty
-            out[i] = sim
+            perN[i] += sim
         }
-        return out
     }
 }
 
 /// Token and n-gram ids. Tokens compare by exact code points (Swift `String` equality is
-/// canonical, Python's is not); n-grams are interned once so later work is on integers.
+/// canonical, Python's is not). A k-gram is interned as (its (k-1)-gram prefix, its last token),
+/// one integer key, so counting never hashes arrays.
 private struct Vocabulary {
     private var tokens: [PyString: Int] = [:]
-    private var ngrams: [[Int]: Int] = [:]
-    var ngramCount: Int { ngrams.count }
+    private var ngrams: [Int: Int32] = [:]
+    /// Per n-gram id: where it sits in the sentence being counted, or -1.
+    private var slot: [Int32] = []
+    var ngramCount: Int { slot.count }
 
-    mutating func ids(_ sentence: String) -> [Int] {
-        Py.splitWhitespace(sentence.py).map { token in
-            if let id = tokens[token] { return id }
-            let id = tokens.count
-            tokens[token] = id
-            return id
-        }
-    }
-
-    mutating func ngram(_ words: ArraySlice<Int>) -> Int {
-        let key = Array(words)
-        if let id = ngrams[key] { return id }
-        let id = ngrams.count
-        ngrams[key] = id
+    private mutating func token(_ word: PyString) -> Int {
+        if let id = tokens[word] { return id }
+        let id = tokens.count
+        tokens[word] = id
         return id
     }
-}
 
-/// A `collections.Counter` of the 1- to 4-grams of a sentence, in first-occurrence order.
-private struct NgramCounts {
-    var entries: [(ngram: Int, order: Int, count: Int)] = []
+    /// The n-gram extending `prefix` (-1 for none) by `token`.
+    private mutating func ngram(_ prefix: Int32, _ token: Int) -> Int32 {
+        let key = (Int(prefix) + 1) << 32 | token
+        if let id = ngrams[key] { return id }
+        let id = Int32(slot.count)
+        ngrams[key] = id
+        slot.append(-1)
+        return id
+    }
 
-    init(_ words: [Int], _ vocabulary: inout Vocabulary) {
-        var index: [Int: Int] = [:]
-        for k in 1...CIDErD.n where words.count >= k {
-            for i in 0...(words.count - k) {
-                let ngram = vocabulary.ngram(words[i..<(i + k)])
-                if let at = index[ngram] {
-                    entries[at].count += 1
-                } else {
-                    index[ngram] = entries.count
-                    entries.append((ngram, k, 1))
+    /// A `collections.Counter` of the 1- to 4-grams of a sentence, in first-occurrence order
+    /// within each n (all 1-grams first, then 2-grams, ...).
+    mutating func counts(_ sentence: String) -> NgramCounts {
+        let words = Py.splitWhitespace(sentence.py).map { token($0) }
+        var counts = NgramCounts()
+        var previous = [Int32](repeating: -1, count: words.count)
+        for k in 1...CIDErD.n {
+            counts.orderStart[k - 1] = counts.entries.count
+            if words.count >= k {
+                for i in 0...(words.count - k) {
+                    let id = ngram(previous[i], words[i + k - 1])
+                    previous[i] = id
+                    let at = slot[Int(id)]
+                    if at >= 0 {
+                        counts.entries[Int(at)].count += 1
+                    } else {
+                        slot[Int(id)] = Int32(counts.entries.count)
+                        counts.entries.append((id, 1))
+                    }
                 }
             }
         }
+        counts.orderStart[CIDErD.n] = counts.entries.count
+        for entry in counts.entries { slot[Int(entry.ngram)] = -1 }
+        return counts
     }
 }
 
-/// `__counter_to_vec`: tf-idf weights per n, their norms, and the bigram count used as length.
+/// The n-gram counts of one sentence; the n-grams of order k are `entries[orderStart[k-1]..<orderStart[k]]`.
+private struct NgramCounts {
+    var entries: [(ngram: Int32, count: Int)] = []
+    var orderStart = [Int](repeating: 0, count: CIDErD.n + 1)
+}
+
+/// `__counter_to_vec`: tf-idf weights (parallel to the counts' entries), their norms per n, and
+/// the bigram count used as length.
 private struct TfIdf {
-    var vectors: [[(ngram: Int, weight: Double)]]
-    var lookup: [Int: Double]
+    var weights: [Double]
     var norms: [Double]
     var length: Int
 
-    init(_ counts: NgramCounts, logPairs: Double, documentFrequency: [Int]) {
-        vectors = Array(repeating: [], count: CIDErD.n)
-        lookup = Dictionary(minimumCapacity: counts.entries.count)
-        var squares = [Double](repeating: 0, count: CIDErD.n)
+    init(_ counts: NgramCounts, logPairs: Double, logDf: [Double]) {
+        weights = []
+        weights.reserveCapacity(counts.entries.count)
+        norms = []
+        norms.reserveCapacity(CIDErD.n)
         length = 0
-        for (ngram, order, count) in counts.entries {
-            let logDf = log(max(1.0, Double(documentFrequency[ngram])))
-            let slot = order - 1
-            let weight = Double(count) * (logPairs - logDf)
-            vectors[slot].append((ngram, weight))
-            lookup[ngram] = weight
-            squares[slot] += weight * weight
-            if slot == 1 { length += count }
+        for order in 0..<CIDErD.n {
+            var squares = 0.0
+            for k in counts.orderStart[order]..<counts.orderStart[order + 1] {
+                let (ngram, count) = counts.entries[k]
+                let weight = Double(count) * (logPairs - logDf[Int(ngram)])
+                weights.append(weight)
+                squares += weight * weight
+                if order == 1 { length += count }
+            }
+            norms.append(squares.squareRoot())
         }
-        norms = squares.map { $0.squareRoot() }
     }
 }

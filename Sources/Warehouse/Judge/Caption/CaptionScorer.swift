@@ -123,28 +123,8 @@ public final class CaptionScorer: @unchecked Sendable {
     private func tokenizeSideBySide(
         _ candidates: [String], _ references: [String]
     ) throws -> (candidates: [String], references: [String]) {
-        let results = ResultPair()
         let tokenizer = self.tokenizer
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            let outcome = Result { try tokenizer.tokenize(index == 0 ? candidates : references) }
-            results.set(index, outcome)
-        }
-        return (try results.get(0), try results.get(1))
-    }
-}
-
-/// Two results written from `concurrentPerform` workers.
-private final class ResultPair: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Result<[String], any Error>?] = [nil, nil]
-
-    func set(_ index: Int, _ value: Result<[String], any Error>) {
-        lock.lock(); defer { lock.unlock() }
-        values[index] = value
-    }
-
-    func get(_ index: Int) throws -> [String] {
-        lock.lock(); defer { lock.unlock() }
-        return try values[index]!.get()
+        let both = try concurrentMap(2) { try tokenizer.tokenize($0 == 0 ? candidates : references) }
+        return (both[0], both[1])
     }
 }

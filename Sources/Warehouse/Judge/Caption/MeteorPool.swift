@@ -68,34 +68,16 @@ public final class MeteorPool: @unchecked Sendable {
             return try lanes[0].lock.withLock { try lanes[0].process.segmentStats(lines: lines) }
         }
         let bounds = (0...chunks).map { $0 * lines.count / chunks }
-        let results = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+        return try concurrentMap(chunks) { index in
             let lane = lanes[index]
             let part = Array(lines[bounds[index]..<bounds[index + 1]])
-            results.set(index, Result { try lane.lock.withLock { try lane.process.segmentStats(lines: part) } })
-        }
-        return try results.joined()
+            return try lane.lock.withLock { try lane.process.segmentStats(lines: part) }
+        }.flatMap { $0 }
     }
 
     private final class Lane: @unchecked Sendable {
         let process: MeteorProcess
         let lock = NSLock()
         init(_ process: MeteorProcess) { self.process = process }
-    }
-}
-
-/// The answers of each chunk, written from `concurrentPerform` workers.
-private final class ChunkResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Result<[String], any Error>?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<[String], any Error>) {
-        lock.withLock { values[index] = value }
-    }
-
-    func joined() throws -> [String] {
-        try lock.withLock { try values.flatMap { try $0!.get() } }
     }
 }
