@@ -17,6 +17,13 @@ import Testing
         #expect(stats.count == segments.count)
         let wrong = zip(segments, stats).enumerated().filter { $0.element.0.meteorStats != $0.element.1 }
         #expect(wrong.isEmpty, "first mismatch at \(wrong.first.map { "\($0.offset): \($0.element.1) vs golden \($0.element.0.meteorStats)" } ?? "")")
+        // Canonically equivalent but different code points are different lines to the jar, so
+        // the pool must not answer one with the other's statistics.
+        let accents = try pool.segmentStats([
+            (candidate: "caf\u{E9} au lait", references: ["caf\u{E9} au lait"]),
+            (candidate: "cafe\u{301} au lait", references: ["caf\u{E9} au lait"]),
+        ])
+        #expect(accents[0] != accents[1], "\(accents)")
         // EVAL still works on the pool and agrees with the statistics' own corpus score.
         let corpus = try pool.evaluate(Array(stats.prefix(instances.count))).corpus
         let summed = MeteorStatistics.sum(stats.prefix(instances.count).compactMap(MeteorStatistics.init(line:)))

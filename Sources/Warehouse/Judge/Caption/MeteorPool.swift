@@ -4,14 +4,19 @@ import Foundation
 /// one thread (about 2–5 ms a segment once warm), so a batch is split into contiguous chunks,
 /// one per JVM, and the answers are put back in order.
 ///
-/// Identical SCORE lines are sent once: the jar's statistics of a segment depend only on its
-/// line (every non-compliant response of an item is the same empty candidate against the same
-/// references), so repeating them would only repeat work.
+/// Identical SCORE lines are sent once per pool: the jar's statistics of a segment depend only
+/// on its line (every non-compliant response of an item is the same empty candidate against the
+/// same references, and PTB's lower-casing makes the upper- and lower-case answers one line), so
+/// the answers are kept for the session and repeats never reach a JVM.
 public final class MeteorPool: @unchecked Sendable {
     /// One JVM per core, at most four: each holds the paraphrase table (about 1 GB resident).
     public static var defaultSize: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     private let lanes: [Lane]
+    private let answersLock = NSLock()
+    /// Keyed by the line's UTF-8 bytes: `String` equality is canonical equivalence, and the jar
+    /// may well score a precomposed `é` differently from `e` + U+0301.
+    private var answers: [[UInt8]: String] = [:]
 
     /// Starts every JVM at once, so they load their paraphrase tables while the caller tokenises.
     public init(toolchain: CaptionToolchain, size: Int = MeteorPool.defaultSize, timeout: TimeInterval = 600) throws {
@@ -36,22 +41,18 @@ public final class MeteorPool: @unchecked Sendable {
     /// The 23 statistics of every pair, in order (see `MeteorProcess.segmentStats`).
     public func segmentStats(_ pairs: [(candidate: String, references: [String])]) throws -> [String] {
         if pairs.isEmpty { return [] }
-        var unique: [String] = []
-        var slotOfLine: [String: Int] = [:]
-        var slots: [Int] = []
-        slots.reserveCapacity(pairs.count)
-        for pair in pairs {
-            let line = try MeteorProcess.checkedScoreLine(candidate: pair.candidate, references: pair.references)
-            if let slot = slotOfLine[line] {
-                slots.append(slot)
-            } else {
-                slotOfLine[line] = unique.count
-                slots.append(unique.count)
-                unique.append(line)
-            }
+        let lines = try pairs.map { try MeteorProcess.checkedScoreLine(candidate: $0.candidate, references: $0.references) }
+        let keys = lines.map { Array($0.utf8) }
+        var unseen: [Int] = []
+        answersLock.withLock {
+            var queued = Set<[UInt8]>()
+            for (i, key) in keys.enumerated() where answers[key] == nil && queued.insert(key).inserted { unseen.append(i) }
         }
-        let answers = try scoreSideBySide(unique)
-        return slots.map { answers[$0] }
+        let fresh = try scoreSideBySide(unseen.map { lines[$0] })
+        return answersLock.withLock {
+            for (i, answer) in zip(unseen, fresh) { answers[keys[i]] = answer }
+            return keys.map { answers[$0]! }
+        }
     }
 
     /// `EVAL` on the first JVM (arithmetic only, nothing to share out).
