@@ -51,7 +51,7 @@ struct CaptionBenchmark {
             isaqScores = Self.scores(exported)
             let total = judge + export
             rates[jvms] = Double(report.judgments) / total
-            print("  isaq, \(jvms) METEOR JVM\(jvms == 1 ? "" : "s"): score \(format(judge, 1)) s + export \(format(export, 2)) s = \(format(total, 1)) s, \(format(rates[jvms]!)) AAC judgments/s")
+            print("  isaq, \(jvms) METEOR JVM\(jvms == 1 ? "" : "s"): score \(format(judge, 1)) s + export \(format(export, 2)) s = \(format(total, 1)) s, \(format(rates[jvms]!)) AAC judgments/s (\(report.meteorSegmentsScored) of \(report.meteorSegments) segments scored by a JVM)")
         }
 
         guard baseline else { return }

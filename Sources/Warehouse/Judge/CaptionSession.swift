@@ -17,6 +17,7 @@ struct CaptionSession {
     }
 
     var notice: String? { unavailable }
+    var meteorCounts: (requested: Int, scored: Int) { scorer?.meteorCounts ?? (0, 0) }
 
     mutating func close() { scorer?.close() }
 

@@ -11,6 +11,9 @@ public struct JudgeReport: Sendable {
     /// AAC judgments whose caption metrics wait for the Java jars.
     public var pendingCaptionMetrics = 0
     public var captionNotice: String?
+    /// METEOR segments the AAC judgments needed, and how many of them reached a JVM (the rest
+    /// repeated a line already scored in this session).
+    public var meteorSegments = 0, meteorSegmentsScored = 0
     public init() {}
 
     /// Wall-clock seconds spent loading responses, judging them (in parallel), and writing.
@@ -94,6 +97,7 @@ extension Warehouse {
             progress("\(run.checkpoint) \(run.dim)/\(run.task): \(records.count) judgments")
         }
         report.captionNotice = caption.notice
+        (report.meteorSegments, report.meteorSegmentsScored) = caption.meteorCounts
         return report
     }
 

@@ -39,6 +39,9 @@ struct Score: ParsableCommand {
     static func summary(_ r: JudgeReport) -> String {
         var s = "judged \(r.responses) responses of \(r.runs) runs: \(r.judgments) judgments"
         if r.unscored > 0 { s += ", \(r.unscored) responses the upstream scorers do not read" }
+        if r.meteorSegments > 0 {
+            s += "\nMETEOR: \(r.meteorSegments) AAC segments, \(r.meteorSegmentsScored) scored by the jar (the rest repeat a scored line)"
+        }
         if r.pendingCaptionMetrics > 0 { s += "\nAAC metrics pending for \(r.pendingCaptionMetrics) judgments: \(r.captionNotice ?? "")" }
         return s
     }

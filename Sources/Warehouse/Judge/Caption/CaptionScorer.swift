@@ -68,6 +68,9 @@ public final class CaptionScorer: @unchecked Sendable {
         meteor.close()
     }
 
+    /// Segments asked of METEOR so far, and how many of them a JVM scored.
+    public var meteorCounts: (requested: Int, scored: Int) { meteor.counts }
+
     /// Cleans, tokenises and computes METEOR statistics for every pair, in order.
     public func prepare(_ pairs: [CaptionPair], cleaning: CaptionCleaning) throws -> [PreparedCaption] {
         if pairs.isEmpty { return [] }

@@ -17,6 +17,10 @@ public final class MeteorPool: @unchecked Sendable {
     /// Keyed by the line's UTF-8 bytes: `String` equality is canonical equivalence, and the jar
     /// may well score a precomposed `é` differently from `e` + U+0301.
     private var answers: [[UInt8]: String] = [:]
+    private var requested = 0
+
+    /// Segments asked for so far, and how many of them a JVM scored.
+    public var counts: (requested: Int, scored: Int) { answersLock.withLock { (requested, answers.count) } }
 
     /// Starts every JVM at once, so they load their paraphrase tables while the caller tokenises.
     public init(toolchain: CaptionToolchain, size: Int = MeteorPool.defaultSize, timeout: TimeInterval = 600) throws {
@@ -45,6 +49,7 @@ public final class MeteorPool: @unchecked Sendable {
         let keys = lines.map { Array($0.utf8) }
         var unseen: [Int] = []
         answersLock.withLock {
+            requested += lines.count
             var queued = Set<[UInt8]>()
             for (i, key) in keys.enumerated() where answers[key] == nil && queued.insert(key).inserted { unseen.append(i) }
         }
