@@ -19,7 +19,7 @@ struct Doctor: ParsableCommand {
             print("java:        \(t.java.path) (\(t.javaVersion))")
             print("METEOR 1.5:  \(t.meteorJar.path) (md5 \(t.meteorJarMD5)\(t.meteorJarMD5 == CaptionToolchain.expectedMeteorJarMD5 ? ", as expected" : ", UNEXPECTED"))")
             print("PTB 3.4.1:   \(t.ptbJar.path) (md5 \(t.ptbJarMD5))")
-            print("caption metrics: ready")
+            print("caption metrics: ready; `isaq score` runs \(MeteorPool.defaultSize) METEOR JVM\(MeteorPool.defaultSize == 1 ? "" : "s") side by side (one per core, at most 4, about 1 GB each; --meteor-jvms N)")
         } catch {
             print("caption metrics: unavailable\n  \(error)")
             throw ExitCode.failure
