@@ -32,14 +32,11 @@ import Testing
 
     /// A JVM that dies in one chunk fails the whole batch; nothing is returned half-filled.
     @Test func aDeadJVMFailsTheBatch() throws {
-        var toolchain = try SharedCaption.toolchain()
-        let bogus = FileManager.default.temporaryDirectory.appendingPathComponent("isaq_bogus_\(UUID().uuidString).jar")
-        try Data("not a jar".utf8).write(to: bogus)
-        defer { try? FileManager.default.removeItem(at: bogus) }
-        toolchain.meteorJar = bogus
-        let pool = try MeteorPool(toolchain: toolchain, size: 2, timeout: 60)
-        defer { pool.close() }
-        let pairs = (0..<300).map { (candidate: "a dog \($0)", references: ["a dog barks"]) }
-        #expect(throws: MeteorProcessError.self) { try pool.segmentStats(pairs) }
+        try SharedCaption.withCorruptMeteorJar { toolchain in
+            let pool = try MeteorPool(toolchain: toolchain, size: 2, timeout: 60)
+            defer { pool.close() }
+            let pairs = (0..<300).map { (candidate: "a dog \($0)", references: ["a dog barks"]) }
+            #expect(throws: MeteorProcessError.self) { try pool.segmentStats(pairs) }
+        }
     }
 }

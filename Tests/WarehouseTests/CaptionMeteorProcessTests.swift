@@ -5,23 +5,20 @@ import Testing
 @Suite struct CaptionMeteorProcessTests {
     /// A JVM that cannot start (here: a corrupt jar) is reported with its stderr.
     @Test func aDeadJVMIsAnErrorWithItsStderr() throws {
-        var toolchain = try SharedCaption.toolchain()
-        let bogus = FileManager.default.temporaryDirectory.appendingPathComponent("isaq_bogus_\(UUID().uuidString).jar")
-        try Data("not a jar".utf8).write(to: bogus)
-        defer { try? FileManager.default.removeItem(at: bogus) }
-        toolchain.meteorJar = bogus
-        let meteor = try MeteorProcess(toolchain: toolchain, timeout: 60)
-        let error = #expect(throws: MeteorProcessError.self) {
-            try meteor.segmentStats(candidate: "a dog", references: ["a dog barks"])
+        try SharedCaption.withCorruptMeteorJar { toolchain in
+            let meteor = try MeteorProcess(toolchain: toolchain, timeout: 60)
+            let error = #expect(throws: MeteorProcessError.self) {
+                try meteor.segmentStats(candidate: "a dog", references: ["a dog barks"])
+            }
+            guard case .died(let status, let stderr) = error else {
+                Issue.record("expected .died, got \(String(describing: error))")
+                return
+            }
+            #expect(status != 0)
+            #expect(stderr.contains("jarfile"))
+            // Once dead, always dead: no second attempt on a broken pipe.
+            #expect(throws: MeteorProcessError.self) { try meteor.evaluate(["1.0"]) }
         }
-        guard case .died(let status, let stderr) = error else {
-            Issue.record("expected .died, got \(String(describing: error))")
-            return
-        }
-        #expect(status != 0)
-        #expect(stderr.contains("jarfile"))
-        // Once dead, always dead: no second attempt on a broken pipe.
-        #expect(throws: MeteorProcessError.self) { try meteor.evaluate(["1.0"]) }
     }
 
     @Test(arguments: [1, 5000])

@@ -18,6 +18,17 @@ enum SharedCaption {
         return try CaptionToolchain.discover(environment: environment, currentDirectory: Fixtures.packageRoot)
     }
 
+    /// The toolchain with a METEOR "jar" that is not one, so its JVM dies at start; the file
+    /// is removed after `body`.
+    static func withCorruptMeteorJar<T>(_ body: (CaptionToolchain) throws -> T) throws -> T {
+        var toolchain = try toolchain()
+        let bogus = FileManager.default.temporaryDirectory.appendingPathComponent("isaq_bogus_\(UUID().uuidString).jar")
+        try Data("not a jar".utf8).write(to: bogus)
+        defer { try? FileManager.default.removeItem(at: bogus) }
+        toolchain.meteorJar = bogus
+        return try body(toolchain)
+    }
+
     static func withScorer<T>(_ body: (CaptionScorer) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
