@@ -132,48 +132,4 @@ extension Warehouse {
         }
         return records
     }
-
-    private func writeJudgments(_ records: [JudgmentRecord], run: Int, dim: String, task: String, ruleset: String) throws {
-        try db.transaction {
-            let rulesetID = try db.scalarInt("SELECT ruleset_id FROM ruleset WHERE name = ?", [.text(ruleset)])
-            var signatures: [String: SQLValue] = [:]  // by subtask: a run has one signature per subtask
-            func signatureID(_ subtask: String) throws -> SQLValue {
-                if let id = signatures[subtask] { return id }
-                guard let metric = ScorerCatalog.metric(dim: dim, task: task, subtask: subtask) else { signatures[subtask] = .null; return .null }
-                let text = ScorerCatalog.signature(metric: metric, dim: dim, ruleset: ruleset)
-                try db.run("INSERT INTO metric_signature (ruleset_id, metric, signature) VALUES (?, ?, ?) ON CONFLICT (signature) DO NOTHING",
-                           [.integer(Int64(rulesetID)), .text(metric), .text(text)])
-                let id = SQLValue.integer(Int64(try db.scalarInt("SELECT signature_id FROM metric_signature WHERE signature = ?", [.text(text)])))
-                signatures[subtask] = id
-                return id
-            }
-            try db.run("DELETE FROM judgment WHERE ruleset_id = ? AND response_id IN (SELECT response_id FROM response WHERE run_id = ?)",
-                       [.integer(Int64(rulesetID)), .integer(Int64(run))])
-            let insert = try db.statement("""
-                INSERT INTO judgment (response_id, subtask, ruleset_id, signature_id, scorer_key, compliant, hypothesis, reference,
-                    wer_sub, wer_del, wer_ins, wer_ref_words, bleu_hyp_len, bleu_ref_len,
-                    bleu_correct1, bleu_correct2, bleu_correct3, bleu_correct4, bleu_total1, bleu_total2, bleu_total3, bleu_total4,
-                    acc_correct, acc_counted, meteor_stats, metric_pending, quality)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            func int(_ v: Int?) -> SQLValue { v.map { .integer(Int64($0)) } ?? .null }
-            func flag(_ v: Bool?) -> SQLValue { v.map { .integer($0 ? 1 : 0) } ?? .null }
-            for j in records {
-                try insert.bind([
-                    .integer(Int64(j.responseID)), .text(j.subtask), .integer(Int64(rulesetID)), try signatureID(j.subtask), .text(j.scorerKey),
-                    .integer(j.compliant ? 1 : 0), j.hypothesis.map(SQLValue.text) ?? .null, j.reference.map(SQLValue.text) ?? .null,
-                    int(j.wer?.substitutions), int(j.wer?.deletions), int(j.wer?.insertions), int(j.wer?.referenceWords),
-                    int(j.bleu?.hypothesisLength), int(j.bleu?.referenceLength),
-                    int(j.bleu?.correct[0]), int(j.bleu?.correct[1]), int(j.bleu?.correct[2]), int(j.bleu?.correct[3]),
-                    int(j.bleu?.total[0]), int(j.bleu?.total[1]), int(j.bleu?.total[2]), int(j.bleu?.total[3]),
-                    flag(j.accCorrect), flag(j.accCounted), j.meteorStats.map(SQLValue.text) ?? .null, j.metricPending.map(SQLValue.text) ?? .null,
-                    j.quality.map(SQLValue.real) ?? .null,
-                ]).run()
-            }
-            // The score views read per-run sums (judgment_total), so refresh this run's in the same transaction.
-            try db.run("DELETE FROM judgment_total WHERE run_id = ? AND ruleset_id = ?", [.integer(Int64(run)), .integer(Int64(rulesetID))])
-            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ? AND ruleset_id = ?",
-                       [.integer(Int64(run)), .integer(Int64(rulesetID))])
-        }
-    }
 }

@@ -101,6 +101,36 @@ public final class Statement {
     }
 }
 
+// Binding without SQLValue, for loops that write many rows through one statement: no boxing,
+// no per-row array, and no clearing, so each row must bind every parameter.
+extension Statement {
+    public func bindNull(at index: Int32) throws(DatabaseError) { try check(sqlite3_bind_null(handle, index)) }
+    public func bindInt(_ value: Int64, at index: Int32) throws(DatabaseError) { try check(sqlite3_bind_int64(handle, index, value)) }
+    public func bindDouble(_ value: Double, at index: Int32) throws(DatabaseError) { try check(sqlite3_bind_double(handle, index, value)) }
+    public func bindText(_ value: String, at index: Int32) throws(DatabaseError) {
+        // The byte length, not -1: a response may hold U+0000, and -1 would cut it there.
+        try check(sqlite3_bind_text64(handle, index, value, sqlite3_uint64(value.utf8.count), csqlite_transient(), UInt8(SQLITE_UTF8)))
+    }
+    public func bindInt(_ value: Int?, at index: Int32) throws(DatabaseError) {
+        if let value { try bindInt(Int64(value), at: index) } else { try bindNull(at: index) }
+    }
+    public func bindText(_ value: String?, at index: Int32) throws(DatabaseError) {
+        if let value { try bindText(value, at: index) } else { try bindNull(at: index) }
+    }
+
+    /// Runs a statement that returns no rows and resets it, keeping its bindings.
+    public func insert() throws(DatabaseError) {
+        let rc = sqlite3_step(handle)
+        let error = rc == SQLITE_DONE ? nil : DatabaseError(db: db, code: rc, sql: sql)
+        sqlite3_reset(handle)
+        if let error { throw error }
+    }
+
+    private func check(_ rc: Int32) throws(DatabaseError) {
+        guard rc == SQLITE_OK else { throw DatabaseError(db: db, code: rc, sql: sql) }
+    }
+}
+
 extension Statement {
     /// The index of a named parameter (`:name`), or 0 when the statement has none by that name.
     public func parameterIndex(_ name: String) -> Int32 {
