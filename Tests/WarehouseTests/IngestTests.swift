@@ -145,4 +145,46 @@ private struct Walked: Decodable {
             #expect(total == before["response"])
         }
     }
+    /// Replacing judged responses leaves totals that add up, and names the run that lost them.
+    @Test func replacedResponsesLeaveTotalsThatAddUp() throws {
+        try withTemporaryWarehouse { w, dir in
+            let original = Fixtures.url("upstream/example/results/d/example_asr_results.json")
+            let first = try w.ingestResults([original.path], options: IngestOptions(model: "m"))[0]
+            _ = try w.judge(runs: [try #require(first.runID)], options: JudgeOptions())
+            var text = try String(contentsOf: original, encoding: .utf8)
+            text = text.replacingOccurrences(of: "The transcript is:", with: "THE TRANSCRIPT IS:")
+            let changed = dir.appendingPathComponent("d/example_asr_results.json")
+            try FileManager.default.createDirectory(at: changed.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: changed, atomically: true, encoding: .utf8)
+            let second = try w.ingestResults([changed.path], options: IngestOptions(model: "m", replace: true))[0]
+            #expect(second.replaced == 2)
+            let totalsAddUp = """
+                SELECT (SELECT count(*) FROM (SELECT * FROM judgment_total EXCEPT SELECT * FROM judgment_total_live))
+                     + (SELECT count(*) FROM (SELECT * FROM judgment_total_live EXCEPT SELECT * FROM judgment_total))
+                """
+            #expect(try w.db.scalarInt(totalsAddUp) == 0)
+            let run = try #require(second.runID)
+            if run != first.runID { #expect(second.unjudgedRuns == [first.runID!]) }
+            _ = try w.judge(runs: [run] + second.unjudgedRuns, options: JudgeOptions())
+            #expect(try w.db.scalarInt(totalsAddUp) == 0)
+            #expect(try w.db.scalarInt("SELECT count(*) FROM response r WHERE NOT EXISTS (SELECT 1 FROM judgment j WHERE j.response_id = r.response_id) AND r.kind = 'string'") == 0)
+        }
+    }
+
+    /// A response that differs only by Unicode normalisation is a different response.
+    @Test func canonicallyEquivalentTextIsNotUnchanged() throws {
+        try withTemporaryWarehouse { w, dir in
+            let original = try String(contentsOf: Fixtures.url("upstream/example/results/d/example_asr_results.json"), encoding: .utf8)
+            let file = dir.appendingPathComponent("d/example_asr_results.json")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try original.replacingOccurrences(of: "The transcript is:", with: "The transcript is: caf\u{E9}")
+                .write(to: file, atomically: true, encoding: .utf8)
+            _ = try w.ingestResults([file.path], options: IngestOptions(model: "m"))
+            try original.replacingOccurrences(of: "The transcript is:", with: "The transcript is: cafe\u{301}")
+                .write(to: file, atomically: true, encoding: .utf8)
+            #expect { try w.ingestResults([file.path], options: IngestOptions(model: "m")) } throws: {
+                "\($0)".contains("already has a different response")
+            }
+        }
+    }
 }

@@ -86,6 +86,8 @@ extension Warehouse {
             for (name, state) in runs where !state.skip {
                 reports[name]!.unchanged = state.counts.unchanged
                 reports[name]!.replaced = state.counts.replaced
+                try writer.refreshTotals(ofRuns: state.counts.staleRuns)
+                reports[name]!.unjudgedRuns = state.counts.staleRuns.subtracting([state.run]).sorted()
                 try db.run("UPDATE run SET response_count = ?, dim = ?, task = ? WHERE run_id = ?", [
                     .integer(Int64(state.counts.inserted + state.counts.replaced)),
                     reports[name]!.dim == "mixed" ? .null : .text(reports[name]!.dim),

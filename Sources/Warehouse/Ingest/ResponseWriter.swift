@@ -13,6 +13,8 @@ final class ResponseWriter {
         var inserted = 0
         var unchanged = 0
         var replaced = 0
+        /// Runs that lost or gained a replaced response: their judgments no longer add up.
+        var staleRuns: Set<Int> = []
     }
 
     // Held here rather than fetched from the connection's cache: hashing the SQL text per
@@ -146,17 +148,29 @@ final class ResponseWriter {
         try insert.bind(text, at: 8)
         try insert.run()
         if db.changes == 1 { counts.inserted += 1; return }
-        let existing = try db.statement("SELECT response_id, kind, text FROM response WHERE checkpoint_id = ? AND instruction_id = ? AND occurrence = ?")
+        let existing = try db.statement("SELECT response_id, kind, text, run_id FROM response WHERE checkpoint_id = ? AND instruction_id = ? AND occurrence = ?")
             .bind([.integer(Int64(checkpoint)), .integer(Int64(instruction)), .integer(Int64(occurrence))])
         guard try existing.step() else { throw conflict() }
-        let (id, oldKind, oldText) = (existing.int(0), existing.string(1), existing.string(2))
+        let (id, oldKind, oldText, oldRun) = (existing.int(0), existing.string(1), existing.string(2), existing.int(3))
         existing.reset()
-        if oldKind == kind.rawValue, oldText == text { counts.unchanged += 1; return }
+        // Byte equality: `String ==` is canonical equivalence, and a decomposed `é` replacing a
+        // precomposed one is a different response.
+        if oldKind == kind.rawValue, oldText.map({ Array($0.utf8) }) == text.map({ Array($0.utf8) }) { counts.unchanged += 1; return }
         guard replace else { throw conflict() }
         try db.run("DELETE FROM judgment WHERE response_id = ?", [.integer(Int64(id))])
+        counts.staleRuns.formUnion([oldRun, run])
         try db.run("UPDATE response SET run_id = ?, item_index = ?, ordinal = ?, kind = ?, text = ? WHERE response_id = ?",
                    [.integer(Int64(run)), .integer(Int64(item)), .integer(Int64(ordinal)), .text(kind.rawValue), sql(text), .integer(Int64(id))])
         counts.replaced += 1
+    }
+
+    /// Re-sums the judgment totals of runs whose responses were replaced, so no total counts a
+    /// judgment that is gone; the runs still need judging again for the new responses.
+    func refreshTotals(ofRuns runs: Set<Int>) throws {
+        for run in runs.sorted() {
+            try db.run("DELETE FROM judgment_total WHERE run_id = ?", [.integer(Int64(run))])
+            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ?", [.integer(Int64(run))])
+        }
     }
 
     private func sql(_ s: String?) -> SQLValue { s.map(SQLValue.text) ?? .null }

@@ -36,6 +36,9 @@ public struct IngestReport: Sendable, Equatable {
     public var replaced: Int
     /// The run written (nil when the file was already ingested).
     public var runID: Int? = nil
+    /// Other runs that lost a replaced response to this one: their totals were re-summed
+    /// without it, and they need judging again (`isaq ingest` does it).
+    public var unjudgedRuns: [Int] = []
 }
 
 extension Warehouse {
@@ -151,6 +154,8 @@ extension Warehouse {
             if counts.replaced > 0 {
                 try db.run("UPDATE run SET response_count = (SELECT count(*) FROM response r WHERE r.run_id = run.run_id) WHERE checkpoint_id = ?",
                            [.integer(Int64(checkpoint))])
+                try writer.refreshTotals(ofRuns: counts.staleRuns)
+                report.unjudgedRuns = counts.staleRuns.subtracting([run]).sorted()
             }
         }
         return report

@@ -38,7 +38,9 @@ struct IngestResults: ParsableCommand {
             let what = r.alreadyIngested ? "skipped (already ingested)" : "\(r.responses) responses" + (r.replaced > 0 ? ", \(r.replaced) replaced" : "")
             print("\(r.checkpoint)\t\(r.dim)/\(r.task)\t\(what)\t\(r.file)")
         }
-        let runs = reports.compactMap(\.runID)
+        var runs = reports.compactMap(\.runID)
+        // Runs that gave up a replaced response are judged again too.
+        for run in reports.flatMap(\.unjudgedRuns) where !runs.contains(run) { runs.append(run) }
         if !noJudge, !runs.isEmpty {
             print(Score.summary(try w.judge(runs: runs) { Progress.say($0) }))
         }
