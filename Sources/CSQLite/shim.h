@@ -12,4 +12,11 @@ static inline sqlite3_destructor_type csqlite_transient(void) {
 static inline int csqlite_enable_defensive(sqlite3 *db) {
     return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
 }
+
+// sqlite3_config is variadic too. Memory statistics take a global mutex on every allocation
+// (3-4 % of ingest and judging time in a profile) and isaq never reads them. Only effective
+// before SQLite initialises, i.e. before the first connection opens.
+static inline int csqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
 #endif

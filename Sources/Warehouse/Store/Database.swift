@@ -13,7 +13,12 @@ public final class Database {
     /// How long a writer waits for another writer before failing with SQLITE_BUSY.
     public static let busyTimeoutMilliseconds: Int32 = 10_000
 
+    /// Runs once, before the process's first connection: SQLite accepts global configuration
+    /// only before it initialises.
+    private static let configured: Void = { _ = csqlite_disable_memory_statistics() }()
+
     public init(path: String, readOnly: Bool = false, create: Bool = true) throws(DatabaseError) {
+        _ = Self.configured
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0))
