@@ -11,8 +11,10 @@ import Testing
         #expect(try CLI.run(["init", "--db", db]).stdout.contains("schema version \(Schema.currentVersion)"))
         let ingest = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        #expect(ingest.stdout.split(separator: "\n").count == 12)
+        // One line per file, the judging summary and its METEOR line.
+        #expect(ingest.stdout.split(separator: "\n").count == 13)
         #expect(ingest.stdout.contains("judged 13770 responses of 11 runs"))
+        #expect(ingest.stdout.contains("AAC segments,") && ingest.stdout.contains("scored by the jar"))
         #expect(ingest.stderr.isEmpty, "progress must stay quiet when stderr is not a terminal")
 
         let again = try CLI.run(["ingest", "results", "--db", db, Fixtures.url("parity/synth-diligent-s1").path])
