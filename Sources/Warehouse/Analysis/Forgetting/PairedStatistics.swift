@@ -7,7 +7,7 @@ struct InstanceStatistics {
 }
 
 /// Which corpus metric a group reports, and how it is computed from summed statistics.
-enum CorpusMetric: String {
+enum CorpusMetric: String, Sendable {
     case wer, acc, bleu, meteor
 
     static func of(task: String, subtask: String) -> CorpusMetric {
