@@ -43,4 +43,23 @@ import Testing
             ])
         }
     }
+
+    /// Every scalar DistinctTexts keys by its bytes has combining class 0, is its own NFC form
+    /// and never ends a canonical decomposition (NFC_Quick_Check would be Maybe).
+    @Test func plainScalarsAreTheirOwnNormalForm() {
+        let plain = (UInt32(0x80)...0xFFFF).filter(DistinctTexts.isPlain)
+        for v in plain {
+            let u = UnicodeScalar(v)!
+            #expect(u.properties.canonicalCombiningClass == .notReordered, "U+\(String(v, radix: 16))")
+            #expect(Array(String(u).precomposedStringWithCanonicalMapping.unicodeScalars) == [u], "U+\(String(v, radix: 16))")
+        }
+        let plainSet = Set(plain)
+        var trailers: Set<UInt32> = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let u = UnicodeScalar(v), u.properties.generalCategory != .unassigned else { continue }
+            let d = String(u).decomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            trailers.formUnion(d.dropFirst().filter(plainSet.contains))
+        }
+        #expect(trailers.isEmpty)
+    }
 }

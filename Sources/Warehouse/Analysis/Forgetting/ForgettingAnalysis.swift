@@ -26,6 +26,8 @@ extension Warehouse {
         var notes: [String] = []
         var rows: [ForgettingRow] = []
         var damaged: [DamagedInstance] = []
+        let checkpoints = [(beforeName, beforeID), (after, afterID)]
+        let background = BackgroundCollapse(path: db.path, checkpoints: checkpoints, options: options)
         if try judged(beforeID), try judged(afterID) {
             let groups = try matchedGroups(before: beforeID, after: afterID, ruleset: ruleset, options: options).sorted { $0.key < $1.key }
             if groups.isEmpty {
@@ -43,7 +45,7 @@ extension Warehouse {
             try addRPS(&rows, cohort: cohort, before: beforeName, after: after, by: options.by)
         }
         if options.by == "axis" { rows = try axisRows(rows, before: beforeName, after: after, cohort: options.cohort) }
-        let collapse = try collapseIndicators(checkpoints: [(beforeName, beforeID), (after, afterID)], options: options)
+        let collapse = try background?.wait() ?? collapseIndicators(checkpoints: checkpoints, options: options)
         return ForgettingReport(before: beforeName, after: after, rows: rows, damaged: damaged, collapse: collapse, notes: notes)
     }
 
