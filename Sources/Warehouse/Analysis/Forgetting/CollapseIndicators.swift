@@ -9,26 +9,33 @@ extension Warehouse {
         "as an ai", "i'm not able", "i am not able", "cannot help", "can't help", "cannot assist", "can't assist",
     ]
 
-    /// The phrases by their first byte, so most bytes of a response are looked at once.
-    private static let refusalsByFirstByte: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for phrase in refusalPhrases.map({ Array($0.utf8) }) { table[Int(phrase[0])].append(phrase) }
-        return table
+    private static let refusalBytes = refusalPhrases.map { Array($0.utf8) }
+
+    /// The phrases' first two bytes as a 65,536-bit set: a response is mostly bytes that start
+    /// no phrase, and one bit test rejects them.
+    private static let refusalPrefixes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for p in refusalBytes { let key = Int(p[0]) << 8 | Int(p[1]); bits[key >> 6] |= 1 << UInt64(key & 63) }
+        return bits
     }()
 
     /// A byte scan with ASCII case folding (the phrases are ASCII). The raw bytes answer as the
     /// decoded string would: repairing invalid UTF-8 replaces only non-ASCII bytes.
     static func isRefusal(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         @inline(__always) func folded(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
-        let table = refusalsByFirstByte
-        for i in text.indices {
-            for phrase in table[Int(folded(text[i]))] where phrase.count <= text.count - i {
-                var k = 1
-                while k < phrase.count, folded(text[i + k]) == phrase[k] { k += 1 }
-                if k == phrase.count { return true }
+        guard text.count >= 2 else { return false }
+        return refusalPrefixes.withUnsafeBufferPointer { bits in
+            for i in 0..<(text.count - 1) {
+                let key = Int(folded(text[i])) << 8 | Int(folded(text[i + 1]))
+                guard bits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                for phrase in refusalBytes where phrase.count <= text.count - i {
+                    var k = 0
+                    while k < phrase.count, folded(text[i + k]) == phrase[k] { k += 1 }
+                    if k == phrase.count { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     func collapseIndicators(checkpoints: [(String, Int)], options: ForgettingOptions) throws -> ResultTable {
@@ -46,10 +53,12 @@ extension Warehouse {
 
     private static func collapseRows(_ db: Database, checkpoint name: String, id: Int, options: ForgettingOptions) throws -> [[SQLValue]] {
         var sql = """
-            SELECT r.run_id, i.variant_id, i.sample_id, r.text, run.dim, run.task, v.key FROM response r JOIN run USING (run_id)
-            JOIN instruction i USING (instruction_id) JOIN variant v USING (variant_id)
+            SELECT r.run_id, i.variant_id, i.sample_id, r.text FROM response r JOIN run USING (run_id)
+            JOIN instruction i USING (instruction_id)
             WHERE r.checkpoint_id = :c AND run.format = 'results'
             """
+        // A variant join per response cost more than one lookup per run and variant.
+        let lookup = try db.statement("SELECT run.dim, run.task, v.key FROM run, variant v WHERE run.run_id = ? AND v.variant_id = ?")
         var parameters: [(String, SQLValue)] = [("c", .integer(Int64(id)))]
         if let dim = options.dim { sql += " AND run.dim = :dim"; parameters.append(("dim", .text(dim))) }
         if let task = options.task, task != "n" { sql += " AND run.task = :task"; parameters.append(("task", .text(task))) }
@@ -68,7 +77,9 @@ extension Warehouse {
             let g: Int
             if let hit = rowGroup[at] {
                 g = hit
-            } else if let dim = s.string(4), let task = s.string(5), let variant = s.string(6) {
+            } else if try lookup.bind([.integer(Int64(at.run)), .integer(Int64(at.variant))]).step(),
+                      let dim = lookup.string(0), let task = lookup.string(1), let variant = lookup.string(2) {
+                lookup.reset()
                 let key = "\(dim)\t\(task)\t\(variant)"
                 if let known = index[key] {
                     g = known
@@ -80,6 +91,7 @@ extension Warehouse {
                 }
                 rowGroup[at] = g
             } else {
+                lookup.reset()
                 rowGroup[at] = -1  // a run of mixed dimensions or tasks: no group
                 continue
             }

@@ -47,7 +47,8 @@ private struct Kernel: Sendable {
     let metric: CorpusMetric, accCounted: Bool, count: Int, width: Int
     let remainder: Remainder
     /// Per instance, the 2 × width statistics zero-padded to whole vectors (empty when unused).
-    let bytes: [SIMD16<UInt8>], lanes: [SIMD4<Int32>]
+    /// Byte rows hold two statistics per UInt16 lane: the even one in the low byte.
+    let bytes: [SIMD8<UInt16>], lanes: [SIMD4<Int32>]
     let byteVectors: Int, vectors: Int
     let statistics: [Double]
 
@@ -70,7 +71,11 @@ private struct Kernel: Sendable {
         if integral, smallest >= 0, largest <= 255, byteVectors <= 2 {
             var rows = [UInt8](repeating: 0, count: count * byteVectors * 16)
             for i in 0..<count { for k in 0..<stride { rows[i * byteVectors * 16 + k] = UInt8(b.statistics[i * stride + k]) } }
-            bytes = (0..<(count * byteVectors)).map { v in SIMD16(rows[(16 * v)..<(16 * v + 16)]) }
+            bytes = (0..<(count * byteVectors)).map { v in
+                var lane = SIMD8<UInt16>()
+                for m in 0..<8 { lane[m] = UInt16(rows[16 * v + 2 * m]) | UInt16(rows[16 * v + 2 * m + 1]) << 8 }
+                return lane
+            }
             lanes = []
         } else if integral, max(largest, -smallest) * Double(count) <= Double(Int32.max) {
             var scalars = [Int32](repeating: 0, count: count * vectors * 4)
@@ -90,26 +95,42 @@ private struct Kernel: Sendable {
         return metric.higherIsBetter ? a - b : b - a
     }
 
-    /// Byte rows summed in UInt16 lanes, flushed every 256 draws (256 × 255 < 65,536).
+    /// Byte rows summed in UInt16 lanes, even and odd bytes apart (a mask and a shift: plain
+    /// SSE2, where widening conversions were library calls), flushed every 256 draws
+    /// (256 × 255 < 65,536).
     private func byteSums(_ generator: SplitMix64) -> [Double] {
-        var g = generator
         var total = [Int](repeating: 0, count: 32)
+        let low = SIMD8<UInt16>(repeating: 0xFF)
         bytes.withUnsafeBufferPointer { buffer in
+            // Declared in the closure so the state stays in a register rather than in the capture.
+            var g = generator
             let rows = buffer.baseAddress!
             var done = 0
             while done < count {
                 let block = min(256, count - done)
-                var a0 = SIMD16<UInt16>(), a1 = a0
+                var even0 = SIMD8<UInt16>(), odd0 = even0, even1 = even0, odd1 = even0
                 if byteVectors == 1 {
-                    for _ in 0..<block { a0 &+= SIMD16(truncatingIfNeeded: rows[remainder.of(g.next())]) }
+                    for _ in 0..<block {
+                        let v = rows[remainder.of(g.next())]
+                        even0 &+= v & low
+                        odd0 &+= v &>> 8
+                    }
                 } else {
                     for _ in 0..<block {
                         let p = rows + 2 &* remainder.of(g.next())
-                        a0 &+= SIMD16(truncatingIfNeeded: p[0])
-                        a1 &+= SIMD16(truncatingIfNeeded: p[1])
+                        let v = p[0], w = p[1]
+                        even0 &+= v & low
+                        odd0 &+= v &>> 8
+                        even1 &+= w & low
+                        odd1 &+= w &>> 8
                     }
                 }
-                for k in 0..<16 { total[k] += Int(a0[k]); total[16 + k] += Int(a1[k]) }
+                for m in 0..<8 {
+                    total[2 * m] += Int(even0[m])
+                    total[2 * m + 1] += Int(odd0[m])
+                    total[16 + 2 * m] += Int(even1[m])
+                    total[16 + 2 * m + 1] += Int(odd1[m])
+                }
                 done += block
             }
         }
@@ -117,9 +138,9 @@ private struct Kernel: Sendable {
     }
 
     private func integerSums(_ generator: SplitMix64) -> [Double] {
-        var g = generator
         var total = [SIMD4<Int32>](repeating: .zero, count: vectors)
         lanes.withUnsafeBufferPointer { buffer in
+            var g = generator
             let rows = buffer.baseAddress!
             // Width 10 (BLEU) keeps its sums in registers.
             if vectors == 5 {
