@@ -23,8 +23,9 @@ struct PairedBootstrap: Sendable {
                 deltas[r] = kernel.delta(generator.advanced(by: UInt64(r) &* UInt64(kernel.count)))
             }
         }
-        // Below about a million draws a thread hand-off costs more than it saves.
-        if chunks > 1, count * resamples >= 1 << 20 {
+        // A hand-off to the worker threads costs microseconds, about as much as a few
+        // thousand draws: tiny tables stay on the calling thread.
+        if chunks > 1, count * resamples >= 1 << 16 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: work)
         } else {
             for c in 0..<chunks { work(c) }
