@@ -51,10 +51,13 @@ extension Warehouse {
             "\(j).wer_sub + \(j).wer_del + \(j).wer_ins, \(j).wer_ref_words, \(j).bleu_hyp_len, \(j).bleu_ref_len, \(j).bleu_correct1, \(j).bleu_correct2, \(j).bleu_correct3, \(j).bleu_correct4, \(j).bleu_total1, \(j).bleu_total2, \(j).bleu_total3, \(j).bleu_total4, \(j).acc_correct, \(j).acc_counted, \(j).meteor_stats"
         }
         let byClass = options.by != "variant"
-        // Instruction, variant and sample are joined only when a row needs them: names of the
-        // damaged instances are looked up afterwards, for those few.
+        // Instruction, variant and sample are read only when a row needs them: the class by a
+        // subquery that CASE evaluates for --by class only, names of the damaged instances
+        // afterwards, for those few.
         var sql = """
-            SELECT rb.run_id, run.dim, run.task, jb.scorer_key, jb.subtask, \(byClass ? "ifnull(v.class, '')" : "NULL"),
+            SELECT rb.run_id, run.dim, run.task, jb.scorer_key, jb.subtask,
+                   CASE WHEN :byClass THEN (SELECT ifnull(v.class, '') FROM instruction i JOIN variant v ON v.variant_id = i.variant_id
+                                            WHERE i.instruction_id = rb.instruction_id) END,
                    jb.compliant, jb.quality, ja.compliant, ja.quality, rb.response_id, ra.response_id, rb.item_index, rb.ordinal,
                    \(statColumns("jb")), \(statColumns("ja"))
             FROM response rb
@@ -62,10 +65,10 @@ extension Warehouse {
             JOIN judgment jb ON jb.response_id = rb.response_id
             JOIN response ra ON ra.checkpoint_id = :after AND ra.instruction_id = rb.instruction_id AND ra.occurrence = rb.occurrence
             JOIN judgment ja ON ja.response_id = ra.response_id AND ja.subtask = jb.subtask AND ja.ruleset_id = jb.ruleset_id
-            \(byClass ? "JOIN instruction i ON i.instruction_id = rb.instruction_id JOIN variant v ON v.variant_id = i.variant_id" : "")
             WHERE rb.checkpoint_id = :before AND jb.ruleset_id = :ruleset AND NOT (run.dim = 'n' AND jb.subtask = '')
             """
-        var parameters: [(String, SQLValue)] = [("before", .integer(Int64(before))), ("after", .integer(Int64(after))), ("ruleset", .integer(Int64(ruleset)))]
+        var parameters: [(String, SQLValue)] = [("before", .integer(Int64(before))), ("after", .integer(Int64(after))), ("ruleset", .integer(Int64(ruleset))),
+                                                ("byClass", .integer(byClass ? 1 : 0))]
         if let dim = options.dim { sql += " AND run.dim = :dim"; parameters.append(("dim", .text(dim))) }
         if let task = options.task { sql += " AND (run.task = :task OR jb.subtask = upper(:task))"; parameters.append(("task", .text(task))) }
         // No ORDER BY: sorting 380,000 wide rows in a temporary B-tree cost more than sorting
