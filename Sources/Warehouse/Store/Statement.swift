@@ -87,6 +87,13 @@ public final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
+    /// The bytes of a text column, valid until the next step or reset (nil for NULL): for scans
+    /// that would otherwise build a String per row.
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let p = sqlite3_column_text(handle, Int32(i)) else { return nil }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, Int32(i))))
+    }
+
     public func value(_ i: Int) -> SQLValue {
         switch sqlite3_column_type(handle, Int32(i)) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, Int32(i)))

@@ -1,13 +1,9 @@
-/// The metric statistics of one judged instance, flattened to numbers so that a corpus
-/// metric over any subset (a group, a bootstrap resample) is a sum followed by one formula.
-struct InstanceStatistics {
-    /// WER: errors, reference words. BLEU: hyp len, ref len, correct1..4, total1..4.
-    /// ACC: correct, counted. METEOR: the 23 summable segment statistics.
-    var values: [Double]
-}
-
-/// Which corpus metric a group reports, and how it is computed from summed statistics.
-enum CorpusMetric: String {
+/// Which corpus metric a group reports, and how it is computed from summed statistics. An
+/// instance's statistics are numbers, so a corpus metric over any subset (a group, a bootstrap
+/// resample) is a sum followed by one formula. WER: errors, reference words. BLEU: hyp len,
+/// ref len, correct1..4, total1..4. ACC: correct, counted. METEOR: the 23 summable segment
+/// statistics.
+enum CorpusMetric: String, Sendable {
     case wer, acc, bleu, meteor
 
     static func of(task: String, subtask: String) -> CorpusMetric {
