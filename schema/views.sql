@@ -73,7 +73,7 @@ GROUP BY r.run_id, j.ruleset_id, j.scorer_key, j.subtask;
 
 -- Summed sufficient statistics per ruleset × checkpoint × dim × task × scorer key × subtask (from judgment_total), plus a pooled `all` row per d/f task: every upstream number is a function of one row.
 CREATE VIEW judged_stats AS
-WITH j AS (
+WITH j AS NOT MATERIALIZED (
     SELECT rs.name AS ruleset, c.checkpoint_id, c.name AS checkpoint, run.dim, run.task, t.scorer_key AS variant, t.subtask,
            t.n, t.compliant, t.wer_errors, t.wer_ref_words, t.bleu_hyp_len, t.bleu_ref_len, t.bleu_correct1, t.bleu_correct2, t.bleu_correct3, t.bleu_correct4, t.bleu_total1, t.bleu_total2, t.bleu_total3, t.bleu_total4, t.acc_correct, t.acc_counted, t.pending, t.meteor_segments, t.m0, t.m1, t.m2, t.m3, t.m4, t.m5, t.m6, t.m7, t.m8, t.m9, t.m10, t.m11, t.m12, t.m13, t.m14, t.m15, t.m16, t.m17, t.m18, t.m19, t.m20, t.m21, t.m22
     FROM judgment_total t
@@ -163,21 +163,23 @@ FROM (SELECT *,
              CASE WHEN dim = 'f' THEN acc_counted ELSE n END AS acc_den
       FROM judged_corpus_metric)
 UNION ALL
-SELECT source, NULL, checkpoint_id, checkpoint, dim, task, variant, subtask,
-       CAST(max(CASE WHEN p_metric = 'n' THEN value END) AS INTEGER), NULL,
-       max(CASE WHEN p_metric = 'ifr' THEN value END),
-       metric,
-       max(CASE WHEN p_metric = metric THEN value END),
-       CASE WHEN dim = 'n' THEN min(position) ELSE min(min(position)) OVER (PARTITION BY source, checkpoint_id, dim, task) END
-FROM (SELECT ps.source, ps.checkpoint_id, c.name AS checkpoint, ps.dim, ps.position, ps.metric AS p_metric, ps.value,
-             CASE WHEN ps.dim = 'n' THEN 'n' ELSE ps.task END AS task,
-             CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, 1, instr(ps.key, '-TASK/') + 4)
-                  ELSE ps.key END AS variant,
-             CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, instr(ps.key, '-TASK/') + 6) ELSE '' END AS subtask,
-             CASE WHEN ps.dim = 'n' THEN (CASE WHEN ps.key LIKE '%-TASK/ASR' THEN 'wer' WHEN ps.key LIKE '%-TASK/%' THEN 'acc' END)
-                  ELSE (SELECT t.metric FROM task t WHERE t.task = ps.task) END AS metric
-      FROM published_score ps JOIN checkpoint c USING (checkpoint_id))
-GROUP BY source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric;
+-- (the window sits one level down, so a filter on variant_score reaches both arms: no pooled rows for class_score)
+SELECT * FROM (
+SELECT source, NULL, checkpoint_id, checkpoint, dim, task, variant, subtask, n, NULL, ifr, metric, value,
+       CASE WHEN dim = 'n' THEN position ELSE min(position) OVER (PARTITION BY source, checkpoint_id, dim, task) END
+FROM (SELECT source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric,
+             CAST(max(CASE WHEN p_metric = 'n' THEN value END) AS INTEGER) AS n,
+             max(CASE WHEN p_metric = 'ifr' THEN value END) AS ifr,
+             max(CASE WHEN p_metric = metric THEN value END) AS value, min(position) AS position
+      FROM (SELECT ps.source, ps.checkpoint_id, c.name AS checkpoint, ps.dim, ps.position, ps.metric AS p_metric, ps.value,
+                   CASE WHEN ps.dim = 'n' THEN 'n' ELSE ps.task END AS task,
+                   CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, 1, instr(ps.key, '-TASK/') + 4)
+                        ELSE ps.key END AS variant,
+                   CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, instr(ps.key, '-TASK/') + 6) ELSE '' END AS subtask,
+                   CASE WHEN ps.dim = 'n' THEN (CASE WHEN ps.key LIKE '%-TASK/ASR' THEN 'wer' WHEN ps.key LIKE '%-TASK/%' THEN 'acc' END)
+                        ELSE t.metric END AS metric
+            FROM published_score ps JOIN checkpoint c USING (checkpoint_id) LEFT JOIN task t ON t.task = ps.task)
+      GROUP BY source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric));
 
 -- One row per checkpoint × dim × task × variation class (§10.1: D1-D5, F1-F4; N1/N2 per subtask, whose task is asr/ser/gr): IFR and metric as calc_area derives them (pairs and triples averaged in its operand order, PyRound 2). Instance rows use ruleset isa-bench-1.0.
 CREATE VIEW class_score AS
