@@ -73,7 +73,7 @@ GROUP BY r.run_id, j.ruleset_id, j.scorer_key, j.subtask;
 
 -- Summed sufficient statistics per ruleset × checkpoint × dim × task × scorer key × subtask (from judgment_total), plus a pooled `all` row per d/f task: every upstream number is a function of one row.
 CREATE VIEW judged_stats AS
-WITH j AS (
+WITH j AS NOT MATERIALIZED (
     SELECT rs.name AS ruleset, c.checkpoint_id, c.name AS checkpoint, run.dim, run.task, t.scorer_key AS variant, t.subtask,
            t.n, t.compliant, t.wer_errors, t.wer_ref_words, t.bleu_hyp_len, t.bleu_ref_len, t.bleu_correct1, t.bleu_correct2, t.bleu_correct3, t.bleu_correct4, t.bleu_total1, t.bleu_total2, t.bleu_total3, t.bleu_total4, t.acc_correct, t.acc_counted, t.pending, t.meteor_segments, t.m0, t.m1, t.m2, t.m3, t.m4, t.m5, t.m6, t.m7, t.m8, t.m9, t.m10, t.m11, t.m12, t.m13, t.m14, t.m15, t.m16, t.m17, t.m18, t.m19, t.m20, t.m21, t.m22
     FROM judgment_total t
@@ -163,21 +163,23 @@ FROM (SELECT *,
              CASE WHEN dim = 'f' THEN acc_counted ELSE n END AS acc_den
       FROM judged_corpus_metric)
 UNION ALL
-SELECT source, NULL, checkpoint_id, checkpoint, dim, task, variant, subtask,
-       CAST(max(CASE WHEN p_metric = 'n' THEN value END) AS INTEGER), NULL,
-       max(CASE WHEN p_metric = 'ifr' THEN value END),
-       metric,
-       max(CASE WHEN p_metric = metric THEN value END),
-       CASE WHEN dim = 'n' THEN min(position) ELSE min(min(position)) OVER (PARTITION BY source, checkpoint_id, dim, task) END
-FROM (SELECT ps.source, ps.checkpoint_id, c.name AS checkpoint, ps.dim, ps.position, ps.metric AS p_metric, ps.value,
-             CASE WHEN ps.dim = 'n' THEN 'n' ELSE ps.task END AS task,
-             CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, 1, instr(ps.key, '-TASK/') + 4)
-                  ELSE ps.key END AS variant,
-             CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, instr(ps.key, '-TASK/') + 6) ELSE '' END AS subtask,
-             CASE WHEN ps.dim = 'n' THEN (CASE WHEN ps.key LIKE '%-TASK/ASR' THEN 'wer' WHEN ps.key LIKE '%-TASK/%' THEN 'acc' END)
-                  ELSE (SELECT t.metric FROM task t WHERE t.task = ps.task) END AS metric
-      FROM published_score ps JOIN checkpoint c USING (checkpoint_id))
-GROUP BY source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric;
+-- (the window sits one level down, so a filter on variant_score reaches both arms: no pooled rows for class_score)
+SELECT * FROM (
+SELECT source, NULL, checkpoint_id, checkpoint, dim, task, variant, subtask, n, NULL, ifr, metric, value,
+       CASE WHEN dim = 'n' THEN position ELSE min(position) OVER (PARTITION BY source, checkpoint_id, dim, task) END
+FROM (SELECT source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric,
+             CAST(max(CASE WHEN p_metric = 'n' THEN value END) AS INTEGER) AS n,
+             max(CASE WHEN p_metric = 'ifr' THEN value END) AS ifr,
+             max(CASE WHEN p_metric = metric THEN value END) AS value, min(position) AS position
+      FROM (SELECT ps.source, ps.checkpoint_id, c.name AS checkpoint, ps.dim, ps.position, ps.metric AS p_metric, ps.value,
+                   CASE WHEN ps.dim = 'n' THEN 'n' ELSE ps.task END AS task,
+                   CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, 1, instr(ps.key, '-TASK/') + 4)
+                        ELSE ps.key END AS variant,
+                   CASE WHEN ps.dim = 'n' AND ps.key LIKE '%-TASK/%' THEN substr(ps.key, instr(ps.key, '-TASK/') + 6) ELSE '' END AS subtask,
+                   CASE WHEN ps.dim = 'n' THEN (CASE WHEN ps.key LIKE '%-TASK/ASR' THEN 'wer' WHEN ps.key LIKE '%-TASK/%' THEN 'acc' END)
+                        ELSE t.metric END AS metric
+            FROM published_score ps JOIN checkpoint c USING (checkpoint_id) LEFT JOIN task t ON t.task = ps.task)
+      GROUP BY source, checkpoint_id, checkpoint, dim, task, variant, subtask, metric));
 
 -- One row per checkpoint × dim × task × variation class (§10.1: D1-D5, F1-F4; N1/N2 per subtask, whose task is asr/ser/gr): IFR and metric as calc_area derives them (pairs and triples averaged in its operand order, PyRound 2). Instance rows use ruleset isa-bench-1.0.
 CREATE VIEW class_score AS
@@ -356,24 +358,27 @@ agg AS (
 members AS (
     SELECT co.name AS cohort, cm.source, cm.checkpoint_id, c.name AS checkpoint
     FROM cohort co JOIN cohort_member cm USING (cohort_id) JOIN checkpoint c ON c.checkpoint_id = cm.checkpoint_id
-)
-SELECT m.cohort, m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key, vc.name, vc.axis_order, ifnull(a.tasks, 0) AS tasks,
-       CASE WHEN vc.dim = 'n' THEN (CASE WHEN ifnull(a.tasks, 0) = 0 THEN 0.0
-                                         ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+),
+axes AS (
+    SELECT m.cohort, m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key, vc.name, vc.axis_order, ifnull(a.tasks, 0) AS tasks,
+           CASE WHEN vc.dim = 'n' THEN (CASE WHEN ifnull(a.tasks, 0) = 0 THEN 0.0
+                                             ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((ifnull(a.n_asr, 0.0) + ifnull(a.n_ser, 0.0)) + ifnull(a.n_gr, 0.0)) / 3) AS v))))) END)
-            WHEN ifnull(a.tasks, 0) = 0 THEN NULL
-            ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+                WHEN ifnull(a.tasks, 0) = 0 THEN NULL
+                ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((((v1 + ifnull(v2, 0.0)) + ifnull(v3, 0.0)) + ifnull(v4, 0.0)) + ifnull(v5, 0.0)) / a.tasks) AS v))))) END AS rps,
-       CASE WHEN ifnull(a.ifr_tasks, 0) = 0 THEN (CASE WHEN vc.dim = 'n' THEN 0.0 END)
-            ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+           CASE WHEN ifnull(a.ifr_tasks, 0) = 0 THEN (CASE WHEN vc.dim = 'n' THEN 0.0 END)
+                ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (((((u1 + ifnull(u2, 0.0)) + ifnull(u3, 0.0)) + ifnull(u4, 0.0)) + ifnull(u5, 0.0)) / a.ifr_tasks) AS v)))))) END AS ifr
-FROM members m CROSS JOIN variation_class vc
-LEFT JOIN agg a ON a.cohort = m.cohort AND a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class;
+    FROM members m CROSS JOIN variation_class vc
+    LEFT JOIN agg a ON a.cohort = m.cohort AND a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class
+)
+SELECT * FROM axes;
 
 -- The radar's unit vectors: axis i at angle ((2π)·i)/n, as calc_area places it.
 CREATE VIEW radar_angle AS
@@ -408,18 +413,21 @@ areas AS (
     SELECT cohort, source, checkpoint_id, checkpoint, axes,
            0.5 * abs((((((((((((0.0 + f0) + f1) + f2) + f3) + f4) + f5) + f6) + f7) + f8) + f9) + f10)) AS ifr_area_raw, 0.5 * abs((((((((((((0.0 + r0) + r1) + r2) + r3) + r4) + r5) + r6) + r7) + r8) + r9) + r10)) AS rps_area_raw, 0.5 * abs((((((((((((0.0 + o0) + o1) + o2) + o3) + o4) + o5) + o6) + o7) + o8) + o9) + o10)) AS one_area
     FROM sums
-)
-SELECT cohort, source, checkpoint_id, checkpoint,
-       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
+),
+area AS (
+    SELECT cohort, source, checkpoint_id, checkpoint,
+           (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
         FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 10.0 - p) + (a - h) * 10.0) AS t
         FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
         FROM (SELECT s, a, a * 10.0 AS p, a * 134217729.0 AS c
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((ifr_area_raw / one_area) * 100) AS v)))))) AS ifr_area,
-       (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
+           (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
         FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
         FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 10.0 AS p FROM (SELECT ((rps_area_raw / one_area) * 100) AS v))))) AS rps_area,
-       ifr_area_raw / one_area * 100 AS ifr_area_exact, rps_area_raw / one_area * 100 AS rps_area_exact
-FROM areas WHERE axes = (SELECT count(*) FROM variation_class);
+           ifr_area_raw / one_area * 100 AS ifr_area_exact, rps_area_raw / one_area * 100 AS rps_area_exact
+    FROM areas WHERE axes = (SELECT count(*) FROM variation_class)
+)
+SELECT * FROM area;
 
 -- isaq's total score per cohort × member: over the atomic (dim, task, class) cells that have an RPS, ifr_total = PyRound(mean IFR, 2), rps_total = NpRound(mean RPS, 2), total = PyRound((ifr_total / 100 + rps_total) / 2 × 100, 2).
 CREATE VIEW total_score AS
@@ -439,3 +447,101 @@ FROM (SELECT cohort, source, checkpoint_id, checkpoint, cells, (SELECT (CASE WHE
       FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells, avg(r.ifr) AS ifr_mean, avg(r.rps) AS rps_mean
             FROM rps r
             GROUP BY r.cohort, r.source, r.checkpoint_id, r.checkpoint));
+
+-- One row per cohort × member with an area (what `isaq leaderboard` ranks): area_score's and total_score's columns, computed from one pass over the RPS cells (the same SQL, so the same numbers).
+CREATE VIEW leaderboard AS
+WITH cell AS MATERIALIZED (SELECT * FROM rps),
+ranked AS (
+    SELECT r.cohort, r.source, r.checkpoint_id, r.class, r.task, r.rps AS x, r.ifr AS y,
+           row_number() OVER (PARTITION BY r.cohort, r.source, r.checkpoint_id, r.class ORDER BY r.rps IS NULL, t.axis_order) AS k,
+           row_number() OVER (PARTITION BY r.cohort, r.source, r.checkpoint_id, r.class ORDER BY r.ifr IS NULL, r.task_position, r.task) AS q
+    FROM cell r JOIN task t USING (task)
+),
+agg AS (
+    SELECT cohort, source, checkpoint_id, class, count(x) AS tasks, count(y) AS ifr_tasks, max(CASE k WHEN 1 THEN x END) AS v1, max(CASE k WHEN 2 THEN x END) AS v2, max(CASE k WHEN 3 THEN x END) AS v3, max(CASE k WHEN 4 THEN x END) AS v4, max(CASE k WHEN 5 THEN x END) AS v5, max(CASE q WHEN 1 THEN y END) AS u1, max(CASE q WHEN 2 THEN y END) AS u2, max(CASE q WHEN 3 THEN y END) AS u3, max(CASE q WHEN 4 THEN y END) AS u4, max(CASE q WHEN 5 THEN y END) AS u5,
+           max(CASE task WHEN 'asr' THEN x END) AS n_asr, max(CASE task WHEN 'ser' THEN x END) AS n_ser, max(CASE task WHEN 'gr' THEN x END) AS n_gr
+    FROM ranked GROUP BY cohort, source, checkpoint_id, class
+),
+members AS (
+    SELECT co.name AS cohort, cm.source, cm.checkpoint_id, c.name AS checkpoint
+    FROM cohort co JOIN cohort_member cm USING (cohort_id) JOIN checkpoint c ON c.checkpoint_id = cm.checkpoint_id
+),
+axes AS (
+    SELECT m.cohort, m.source, m.checkpoint_id, m.checkpoint, vc.class AS axis, vc.dim, vc.key, vc.name, vc.axis_order, ifnull(a.tasks, 0) AS tasks,
+           CASE WHEN vc.dim = 'n' THEN (CASE WHEN ifnull(a.tasks, 0) = 0 THEN 0.0
+                                             ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((ifnull(a.n_asr, 0.0) + ifnull(a.n_ser, 0.0)) + ifnull(a.n_gr, 0.0)) / 3) AS v))))) END)
+                WHEN ifnull(a.tasks, 0) = 0 THEN NULL
+                ELSE (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (((((v1 + ifnull(v2, 0.0)) + ifnull(v3, 0.0)) + ifnull(v4, 0.0)) + ifnull(v5, 0.0)) / a.tasks) AS v))))) END AS rps,
+           CASE WHEN ifnull(a.ifr_tasks, 0) = 0 THEN (CASE WHEN vc.dim = 'n' THEN 0.0 END)
+                ELSE (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
+        FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
+        FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (((((u1 + ifnull(u2, 0.0)) + ifnull(u3, 0.0)) + ifnull(u4, 0.0)) + ifnull(u5, 0.0)) / a.ifr_tasks) AS v)))))) END AS ifr
+    FROM members m CROSS JOIN variation_class vc
+    LEFT JOIN agg a ON a.cohort = m.cohort AND a.source = m.source AND a.checkpoint_id = m.checkpoint_id AND a.class = vc.class
+),
+radii AS MATERIALIZED (
+    SELECT cohort, source, checkpoint_id, checkpoint, axis_order AS i, ifr / 100.0 AS r_ifr, rps AS r_rps FROM axes
+),
+pts AS MATERIALIZED (
+    SELECT r.*, r.r_ifr * g.cos_theta AS xi, r.r_ifr * g.sin_theta AS yi, r.r_rps * g.cos_theta AS xr, r.r_rps * g.sin_theta AS yr,
+           g.cos_theta AS xo, g.sin_theta AS yo, g.next_i
+    FROM radii r JOIN radar_angle g USING (i)
+),
+terms AS (
+    SELECT a.cohort, a.source, a.checkpoint_id, a.checkpoint, a.i,
+           a.xi * b.yi - b.xi * a.yi AS t_ifr, a.xr * b.yr - b.xr * a.yr AS t_rps, a.xo * b.yo - b.xo * a.yo AS t_one
+    FROM pts a JOIN pts b ON b.cohort = a.cohort AND b.source = a.source AND b.checkpoint_id = a.checkpoint_id AND b.i = a.next_i
+),
+sums AS (
+    SELECT cohort, source, checkpoint_id, checkpoint, count(*) AS axes,
+           max(CASE i WHEN 0 THEN t_ifr END) AS f0, max(CASE i WHEN 1 THEN t_ifr END) AS f1, max(CASE i WHEN 2 THEN t_ifr END) AS f2, max(CASE i WHEN 3 THEN t_ifr END) AS f3, max(CASE i WHEN 4 THEN t_ifr END) AS f4, max(CASE i WHEN 5 THEN t_ifr END) AS f5, max(CASE i WHEN 6 THEN t_ifr END) AS f6, max(CASE i WHEN 7 THEN t_ifr END) AS f7, max(CASE i WHEN 8 THEN t_ifr END) AS f8, max(CASE i WHEN 9 THEN t_ifr END) AS f9, max(CASE i WHEN 10 THEN t_ifr END) AS f10,
+           max(CASE i WHEN 0 THEN t_rps END) AS r0, max(CASE i WHEN 1 THEN t_rps END) AS r1, max(CASE i WHEN 2 THEN t_rps END) AS r2, max(CASE i WHEN 3 THEN t_rps END) AS r3, max(CASE i WHEN 4 THEN t_rps END) AS r4, max(CASE i WHEN 5 THEN t_rps END) AS r5, max(CASE i WHEN 6 THEN t_rps END) AS r6, max(CASE i WHEN 7 THEN t_rps END) AS r7, max(CASE i WHEN 8 THEN t_rps END) AS r8, max(CASE i WHEN 9 THEN t_rps END) AS r9, max(CASE i WHEN 10 THEN t_rps END) AS r10,
+           max(CASE i WHEN 0 THEN t_one END) AS o0, max(CASE i WHEN 1 THEN t_one END) AS o1, max(CASE i WHEN 2 THEN t_one END) AS o2, max(CASE i WHEN 3 THEN t_one END) AS o3, max(CASE i WHEN 4 THEN t_one END) AS o4, max(CASE i WHEN 5 THEN t_one END) AS o5, max(CASE i WHEN 6 THEN t_one END) AS o6, max(CASE i WHEN 7 THEN t_one END) AS o7, max(CASE i WHEN 8 THEN t_one END) AS o8, max(CASE i WHEN 9 THEN t_one END) AS o9, max(CASE i WHEN 10 THEN t_one END) AS o10
+    FROM terms GROUP BY cohort, source, checkpoint_id, checkpoint
+),
+areas AS (
+    SELECT cohort, source, checkpoint_id, checkpoint, axes,
+           0.5 * abs((((((((((((0.0 + f0) + f1) + f2) + f3) + f4) + f5) + f6) + f7) + f8) + f9) + f10)) AS ifr_area_raw, 0.5 * abs((((((((((((0.0 + r0) + r1) + r2) + r3) + r4) + r5) + r6) + r7) + r8) + r9) + r10)) AS rps_area_raw, 0.5 * abs((((((((((((0.0 + o0) + o1) + o2) + o3) + o4) + o5) + o6) + o7) + o8) + o9) + o10)) AS one_area
+    FROM sums
+),
+area AS (
+    SELECT cohort, source, checkpoint_id, checkpoint,
+           (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
+        FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 10.0 - p) + (a - h) * 10.0) AS t
+        FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
+        FROM (SELECT s, a, a * 10.0 AS p, a * 134217729.0 AS c
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT ((ifr_area_raw / one_area) * 100) AS v)))))) AS ifr_area,
+           (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 10.0
+        FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 10.0 AS p FROM (SELECT ((rps_area_raw / one_area) * 100) AS v))))) AS rps_area,
+           ifr_area_raw / one_area * 100 AS ifr_area_exact, rps_area_raw / one_area * 100 AS rps_area_exact
+    FROM areas WHERE axes = (SELECT count(*) FROM variation_class)
+),
+total AS (
+SELECT cohort, source, checkpoint_id, checkpoint, cells, ifr_total, rps_total,
+       (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
+        FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
+        FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (((ifr_total / 100 + rps_total) / 2) * 100) AS v)))))) AS total
+FROM (SELECT cohort, source, checkpoint_id, checkpoint, cells, (SELECT (CASE WHEN t > 0 OR (t = 0 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, ((p - f) - 0.5) + ((h * 100.0 - p) + (a - h) * 100.0) AS t
+        FROM (SELECT s, a, p, floor(p) AS f, c - (c - a) AS h
+        FROM (SELECT s, a, a * 100.0 AS p, a * 134217729.0 AS c
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) AS a FROM (SELECT (ifr_mean) AS v)))))) AS ifr_total, (SELECT (CASE WHEN d > 0.5 OR (d = 0.5 AND f <> 2.0 * floor(f / 2.0)) THEN f + 1.0 ELSE f END) * s / 100.0
+        FROM (SELECT s, f, p - f AS d FROM (SELECT s, p, floor(p) AS f
+        FROM (SELECT CASE WHEN v < 0 THEN -1.0 ELSE 1.0 END AS s, abs(v) * 100.0 AS p FROM (SELECT (rps_mean) AS v))))) AS rps_total
+      FROM (SELECT r.cohort, r.source, r.checkpoint_id, r.checkpoint, count(*) AS cells, avg(r.ifr) AS ifr_mean, avg(r.rps) AS rps_mean
+            FROM cell r
+            GROUP BY r.cohort, r.source, r.checkpoint_id, r.checkpoint))
+)
+SELECT a.cohort, a.source, a.checkpoint_id, a.checkpoint, a.ifr_area, a.rps_area, a.ifr_area_exact, a.rps_area_exact,
+       t.cells, t.ifr_total, t.rps_total, t.total
+FROM area a
+LEFT JOIN total t ON t.cohort = a.cohort AND t.source = a.source AND t.checkpoint_id = a.checkpoint_id;

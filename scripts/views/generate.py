@@ -3,7 +3,7 @@
 The views spell PyRound/NpRound and the pivots out in plain SQL (no SQL functions exist to call
 in a plain sqlite3 shell), which repeats long expressions; this expands the template's markers:
 PY1/PY2/PY4[[x]] and NP1/NP2[[x]] (the rounding expressions, tested by SQLRoundingTests) and
-{{NAME}} (generated column lists). Edit views.sql.in, run `python3 scripts/views/generate.py`,
+{{NAME}} (generated column lists), and %define blocks ({{NAME(rel)}}). Edit views.sql.in, run `python3 scripts/views/generate.py`,
 commit both.
 """
 import os
@@ -72,6 +72,15 @@ cols = [('n','n'),('compliant','compliant'),('wer_errors','wer_errors'),('wer_re
 sums_g = ', '.join(f'sum({a}) AS {b}' for a, b in cols)
 sums_m = ', '.join(f'sum(m.m{i}) AS m{i}' for i in range(23))
 sql = open(os.path.join(HERE, 'views.sql.in')).read()
+# Shared query fragments: `-- %define NAME` … `-- %end` defines NAME (dropped from the output);
+# {{NAME(rel)}} expands it with @REL@ replaced by rel, so two views can run the same SQL over
+# different relations (a view, or a CTE another view computes once).
+defs = {}
+def define(m):
+    defs[m.group(1)] = m.group(2)
+    return ''
+sql = re.sub(r'-- %define (\w+)\n(.*?)-- %end\n\n?', define, sql, flags=re.S)
+sql = re.sub(r'\{\{(\w+)\((\w+)\)\}\}', lambda m: defs[m.group(1)].rstrip('\n').replace('@REL@', m.group(2)), sql)
 for name, val in dict(PU5=', '.join(f'max(CASE q WHEN {i} THEN y END) AS u{i}' for i in range(1, 6)), SEQ5U=seq5.replace('v', 'u'), TCOLS=', '.join(f't.{a}' for a, b in cols), SUMS_G=sums_g, SUMS_M=sums_m, M=M, SUMS=sums, EXT=ext, PIVOT=pivot, CLASSES=classes, SEQ5=seq5, PV5=pv5, PV11=pv11, SEQ11_f=seq11('f'), SEQ11_r=seq11('r'), SEQ11_o=seq11('o')).items():
     sql = sql.replace('{{' + name + '}}', val)
 def repl(m):

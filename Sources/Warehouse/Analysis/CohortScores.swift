@@ -42,7 +42,8 @@ extension Warehouse {
         return ResultTable(columns: q.columns, rows: q.rows)
     }
 
-    /// Area ratios and total score of a cohort's members, ranked (ties share a rank).
+    /// Area ratios and total score of a cohort's members, ranked (ties share a rank): view
+    /// `leaderboard`, which computes the RPS cells once for both.
     public func leaderboard(cohort: String, by order: LeaderboardOrder = .rpsArea) throws -> ResultTable {
         try requireCohort(cohort)
         // The ORDER BY column comes from a closed enum, never from user text.
@@ -50,16 +51,25 @@ extension Warehouse {
         switch order {
         case .rpsArea: key = "a.rps_area DESC, a.ifr_area DESC"
         case .ifrArea: key = "a.ifr_area DESC, a.rps_area DESC"
-        case .total: key = "t.total DESC, a.rps_area DESC"
+        case .total: key = "a.total DESC, a.rps_area DESC"
         }
-        let q = try db.query("""
-            SELECT rank() OVER (ORDER BY \(key)) AS rank, a.checkpoint, a.source, a.ifr_area, a.rps_area,
-                   t.ifr_total, t.rps_total, t.total, a.cohort
-            FROM area_score a
-            LEFT JOIN total_score t ON t.cohort = a.cohort AND t.source = a.source AND t.checkpoint_id = a.checkpoint_id
-            WHERE a.cohort = ?
-            ORDER BY \(key), a.checkpoint
-            """, [.text(cohort)])
+        // A warehouse opened read-only may predate view `leaderboard`: then the two views it combines.
+        let sql = try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = 'leaderboard'") > 0
+            ? """
+              SELECT rank() OVER (ORDER BY \(key)) AS rank, a.checkpoint, a.source, a.ifr_area, a.rps_area,
+                     a.ifr_total, a.rps_total, a.total, a.cohort
+              FROM leaderboard a WHERE a.cohort = ?
+              ORDER BY \(key), a.checkpoint
+              """
+            : """
+              SELECT rank() OVER (ORDER BY \(key)) AS rank, a.checkpoint, a.source, a.ifr_area, a.rps_area,
+                     a.ifr_total, a.rps_total, a.total, a.cohort
+              FROM (SELECT a.*, t.cells, t.ifr_total, t.rps_total, t.total FROM area_score a
+                    LEFT JOIN total_score t ON t.cohort = a.cohort AND t.source = a.source AND t.checkpoint_id = a.checkpoint_id) a
+              WHERE a.cohort = ?
+              ORDER BY \(key), a.checkpoint
+              """
+        let q = try db.query(sql, [.text(cohort)])
         return ResultTable(columns: q.columns, rows: q.rows)
     }
 }

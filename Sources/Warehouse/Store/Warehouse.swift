@@ -41,12 +41,21 @@ public final class Warehouse {
         if version > Schema.currentVersion {
             throw NotAWarehouse(path: db.path, reason: "schema version \(version) is newer than this isaq supports (\(Schema.currentVersion)); upgrade isaq")
         }
-        if version == Schema.currentVersion, try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view'") > 0 { return }
+        // Views are recreated when the schema version changes or this build defines other views.
+        let views = Set(Schema.objects.filter { $0.kind == "view" }.map(\.name))
+        func current() throws -> Bool {
+            let present = try db.query("SELECT name FROM sqlite_schema WHERE type = 'view'").rows.compactMap { row -> String? in
+                if case .text(let name) = row[0] { return name }
+                return nil
+            }
+            return Set(present) == views
+        }
+        if version == Schema.currentVersion, try current() { return }
         try db.transaction {
             // Read again under the write lock: another process may have created or upgraded the
             // warehouse while this one waited for the lock.
             let version = try db.scalarInt("PRAGMA user_version")
-            if version == Schema.currentVersion, try db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE type = 'view'") > 0 { return }
+            if version == Schema.currentVersion, try current() { return }
             for step in Schema.migrations[version...] { try db.execute(step) }
             let views = try db.query("SELECT name FROM sqlite_schema WHERE type = 'view'").rows
             for case .text(let name) in views.map({ $0[0] }) {
