@@ -45,13 +45,20 @@ extension Warehouse {
     /// Ingests result files and model directories (`<model>/{d,f,n}/*_results.json`), one
     /// transaction per file: a failing file leaves the warehouse as it was, and the files before
     /// it stay ingested.
+    ///
+    /// The next file is read and parsed on a second thread while this one is written, so parsing
+    /// (a fifth of an ingest) hides behind SQLite; at most two parsed files are held at once.
     public func ingestResults(_ paths: [String], options: IngestOptions, progress: (IngestReport) -> Void = { _ in }) throws -> [IngestReport] {
         var reports: [IngestReport] = []
-        for (file, modelFromDirectory) in try Self.resultFiles(paths) {
+        let files = try Self.resultFiles(paths)
+        var ahead = files.first.map { ParseAhead($0.file, options) }
+        for (index, (file, modelFromDirectory)) in files.enumerated() {
             guard let model = options.model ?? modelFromDirectory else {
                 throw InputError(file: file, "no model name: pass --model NAME (or ingest the model directory)")
             }
-            let report = try ingestResultFile(file, model: model, options: options)
+            let parsed = try ahead!.get()
+            ahead = index + 1 < files.count ? ParseAhead(files[index + 1].file, options) : nil
+            let report = try ingestParsedFile(parsed, model: model, options: options)
             progress(report)
             reports.append(report)
         }
@@ -95,6 +102,17 @@ extension Warehouse {
     }
 
     func ingestResultFile(_ file: String, model: String, options: IngestOptions) throws -> IngestReport {
+        try ingestParsedFile(Self.parseResultFile(file, options), model: model, options: options)
+    }
+
+    /// A result file read, hashed and parsed: everything before the write.
+    struct ParsedResultFile {
+        var file: String
+        var sha: String
+        var contents: ResultFileContents
+    }
+
+    static func parseResultFile(_ file: String, _ options: IngestOptions) throws -> ParsedResultFile {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -104,7 +122,12 @@ extension Warehouse {
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         var parser = ResultFileParser(file: file)
         parser.allowUnknownVariants = options.allowUnknownVariants
-        let contents = try parser.parse(bytes, dimHint: Self.dimensionHint(file), taskHint: Self.taskHint(file))
+        let contents = try parser.parse(bytes, dimHint: dimensionHint(file), taskHint: taskHint(file))
+        return ParsedResultFile(file: file, sha: sha, contents: contents)
+    }
+
+    func ingestParsedFile(_ parsed: ParsedResultFile, model: String, options: IngestOptions) throws -> IngestReport {
+        let (file, sha, contents) = (parsed.file, parsed.sha, parsed.contents)
         let checkpointName = options.checkpoint.isEmpty ? model : "\(model)@\(options.checkpoint)"
         var report = IngestReport(file: file, checkpoint: checkpointName, dim: contents.dim.rawValue, task: contents.task,
                                   responses: contents.responses.count, alreadyIngested: false, unchanged: 0, replaced: 0)
@@ -188,5 +211,24 @@ extension Warehouse {
     public func setParent(checkpoint: String, parent: String) throws {
         let id = try checkpointID(checkpoint)
         try db.transaction { try setParent(of: id, to: parent) }
+    }
+}
+
+/// One result file parsed on its own thread; `get` waits for it.
+private final class ParseAhead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Warehouse.ParsedResultFile, any Error>?
+
+    init(_ file: String, _ options: IngestOptions) {
+        Thread { [self] in
+            result = Result { try Warehouse.parseResultFile(file, options) }
+            done.signal()
+        }.start()
+    }
+
+    func get() throws -> Warehouse.ParsedResultFile {
+        done.wait()
+        done.signal()  // a second `get` returns at once
+        return try result!.get()
     }
 }
