@@ -107,4 +107,19 @@ import Testing
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }).write(to: garbage)
         #expect { try Warehouse(path: garbage.path) } throws: { "\($0)".contains("not an SQLite database") }
     }
+    /// A warehouse whose views differ from this build's, by a single character of their SQL,
+    /// gets this build's views when opened for writing; read-only opens leave it alone.
+    @Test func viewsFollowTheBuildsDefinitions() throws {
+        try withTemporaryWarehouse { w, dir in
+            let path = w.db.path
+            let original = try w.db.query("SELECT sql FROM sqlite_schema WHERE name = 'class_score'").rows
+            try w.db.execute("DROP VIEW class_score")
+            try w.db.execute("CREATE VIEW class_score AS SELECT 1 AS stale")
+            _ = try Warehouse(path: path, readOnly: true)
+            #expect(try w.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%1 AS stale%'") == 1)
+            _ = try Warehouse(path: path)
+            #expect(try w.db.scalarInt("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%1 AS stale%'") == 0)
+            #expect(try w.db.query("SELECT sql FROM sqlite_schema WHERE name = 'class_score'").rows == original)
+        }
+    }
 }

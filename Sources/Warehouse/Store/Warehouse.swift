@@ -35,21 +35,45 @@ public final class Warehouse {
 
     public var schemaVersion: Int { (try? db.scalarInt("PRAGMA user_version")) ?? 0 }
 
+    /// Every view's SQL as SQLite stores it (its own normal form of the CREATE statement).
+    private static func viewDefinitions(_ db: Database) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for row in try db.query("SELECT name, sql FROM sqlite_schema WHERE type = 'view'").rows {
+            if case .text(let name) = row[0], case .text(let sql) = row[1] { out[name] = sql }
+        }
+        return out
+    }
+
+    /// The views this build defines, normalised by SQLite the same way: the embedded schema
+    /// created once in memory.
+    private static func embeddedViewDefinitions() throws -> [String: String] {
+        try embeddedViews.lock.withLock {
+            if let cached = embeddedViews.definitions { return cached }
+            let memory = try Database(path: ":memory:")
+            try memory.execute(Schema.tables)
+            try memory.execute(Schema.views)
+            let definitions = try viewDefinitions(memory)
+            embeddedViews.definitions = definitions
+            return definitions
+        }
+    }
+
+    private final class EmbeddedViews: @unchecked Sendable {
+        let lock = NSLock()
+        var definitions: [String: String]?
+    }
+    private static let embeddedViews = EmbeddedViews()
+
     /// Applies the missing forward migrations and recreates the views, in one transaction.
     private func migrate() throws {
         let version = try db.scalarInt("PRAGMA user_version")
         if version > Schema.currentVersion {
             throw NotAWarehouse(path: db.path, reason: "schema version \(version) is newer than this isaq supports (\(Schema.currentVersion)); upgrade isaq")
         }
-        // Views are recreated when the schema version changes or this build defines other views.
-        let views = Set(Schema.objects.filter { $0.kind == "view" }.map(\.name))
-        func current() throws -> Bool {
-            let present = try db.query("SELECT name FROM sqlite_schema WHERE type = 'view'").rows.compactMap { row -> String? in
-                if case .text(let name) = row[0] { return name }
-                return nil
-            }
-            return Set(present) == views
-        }
+        // Views are recreated when the schema version changes or this build defines its views
+        // differently: by name or by any character of their SQL.
+        let views = try Self.embeddedViewDefinitions()
+        func current() throws -> Bool { try Self.viewDefinitions(db) == views }
         if version == Schema.currentVersion, try current() { return }
         try db.transaction {
             // Read again under the write lock: another process may have created or upgraded the
