@@ -134,14 +134,26 @@ public final class Database {
     }
 
     private func setJournalMode() -> DatabaseError? {
-        do {
-            try execute("PRAGMA journal_mode = WAL")
-            return nil
-        } catch {
-            guard error.code == DatabaseError.readOnly else { return error }
-            return DatabaseError(extendedCode: error.extendedCode, message:
-                "cannot write \(path): the file or its directory is read-only (reading commands such as `isaq sql` still work)")
+        // Switching to WAL needs an exclusive lock, and SQLite answers BUSY at once, without the
+        // busy handler, when another process is creating the warehouse at the same moment (a
+        // lock upgrade that could deadlock); so wait here, as long as the busy timeout allows.
+        let deadline = DispatchTime.now() + .milliseconds(Int(Database.busyTimeoutMilliseconds))
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return nil
+            } catch where error.code == DatabaseError.busy && DispatchTime.now() < deadline {
+                usleep(20_000)
+            } catch {
+                return journalModeError(error)
+            }
         }
+    }
+
+    private func journalModeError(_ error: DatabaseError) -> DatabaseError {
+        guard error.code == DatabaseError.readOnly else { return error }
+        return DatabaseError(extendedCode: error.extendedCode, message:
+            "cannot write \(path): the file or its directory is read-only (reading commands such as `isaq sql` still work)")
     }
 
     /// Takes the write lock; a writer that waited out the busy timeout gets a plain message.
