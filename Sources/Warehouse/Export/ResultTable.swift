@@ -79,19 +79,8 @@ extension ResultTable {
     }
 
     private func renderLatex() -> String {
-        func esc(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "\\": out += "\\textbackslash{}"
-                case "&", "%", "$", "#", "_", "{", "}": out += "\\\(c)"
-                case "~": out += "\\textasciitilde{}"
-                case "^": out += "\\textasciicircum{}"
-                default: out.append(c)
-                }
-            }
-            return out
-        }
+        // One escaper for every LaTeX isaq writes (the paper tables' also covers < > – Δ).
+        let esc = PaperTables.latexEscape
         var out = "\\begin{tabular}{" + String(repeating: "l", count: columns.count) + "}\n\\toprule\n"
         out += columns.map(esc).joined(separator: " & ") + " \\\\\n\\midrule\n"
         for row in rows { out += row.map { esc($0.display) }.joined(separator: " & ") + " \\\\\n" }

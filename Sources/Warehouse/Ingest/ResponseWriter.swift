@@ -167,10 +167,7 @@ final class ResponseWriter {
     /// Re-sums the judgment totals of runs whose responses were replaced, so no total counts a
     /// judgment that is gone; the runs still need judging again for the new responses.
     func refreshTotals(ofRuns runs: Set<Int>) throws {
-        for run in runs.sorted() {
-            try db.run("DELETE FROM judgment_total WHERE run_id = ?", [.integer(Int64(run))])
-            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ?", [.integer(Int64(run))])
-        }
+        for run in runs.sorted() { try db.resumJudgmentTotals(run: run) }
     }
 
     private func sql(_ s: String?) -> SQLValue { s.map(SQLValue.text) ?? .null }

@@ -100,13 +100,12 @@ extension Warehouse {
 
     /// Refreshes the run's judgment_total rows, which the score views read instead of every judgment.
     private func writeTotals(_ records: [JudgmentRecord], run: Int, rulesetID: Int) throws {
-        try db.run("DELETE FROM judgment_total WHERE run_id = ? AND ruleset_id = ?", [.integer(Int64(run)), .integer(Int64(rulesetID))])
         if records.contains(where: { $0.meteorStats != nil }) {
             // METEOR sums come from the statistics text as SQL parses it: let the view do them.
-            try db.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ? AND ruleset_id = ?",
-                       [.integer(Int64(run)), .integer(Int64(rulesetID))])
+            try db.resumJudgmentTotals(run: run, rulesetID: rulesetID)
             return
         }
+        try db.run("DELETE FROM judgment_total WHERE run_id = ? AND ruleset_id = ?", [.integer(Int64(run)), .integer(Int64(rulesetID))])
         // Summed in memory rather than by reading the run back through judgment_total_live, which
         // costs a third of the write; a test checks the two agree.
         var totals: [TotalKey: JudgmentTotal] = [:]
@@ -131,9 +130,32 @@ extension Warehouse {
     }
 }
 
+extension Database {
+    /// Replaces a run's judgment_total rows (of one ruleset, or all) by the sums of its stored
+    /// judgments, as the judgment_total_live view computes them.
+    func resumJudgmentTotals(run: Int, rulesetID: Int? = nil) throws {
+        let filter = rulesetID == nil ? "" : " AND ruleset_id = ?"
+        let values: [SQLValue] = [.integer(Int64(run))] + (rulesetID.map { [.integer(Int64($0))] } ?? [])
+        try self.run("DELETE FROM judgment_total WHERE run_id = ?" + filter, values)
+        try self.run("INSERT INTO judgment_total SELECT * FROM judgment_total_live WHERE run_id = ?" + filter, values)
+    }
+}
+
+/// Compared by bytes, as SQL's GROUP BY compares text: `String ==` would merge two canonically
+/// equivalent variation keys that the view keeps apart.
 private struct TotalKey: Hashable {
     let scorerKey: String
     let subtask: String
+
+    static func == (a: TotalKey, b: TotalKey) -> Bool {
+        a.scorerKey.utf8.elementsEqual(b.scorerKey.utf8) && a.subtask.utf8.elementsEqual(b.subtask.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for byte in scorerKey.utf8 { hasher.combine(byte) }
+        hasher.combine(0xFF as UInt8)  // never inside UTF-8: separates the two keys
+        for byte in subtask.utf8 { hasher.combine(byte) }
+    }
 }
 
 /// One judgment_total row summed in memory with the judgment_total_live view's SQL semantics:

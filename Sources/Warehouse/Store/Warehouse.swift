@@ -45,24 +45,14 @@ public final class Warehouse {
     }
 
     /// The views this build defines, normalised by SQLite the same way: the embedded schema
-    /// created once in memory.
-    private static func embeddedViewDefinitions() throws -> [String: String] {
-        try embeddedViews.lock.withLock {
-            if let cached = embeddedViews.definitions { return cached }
-            let memory = try Database(path: ":memory:")
-            try memory.execute(Schema.tables)
-            try memory.execute(Schema.views)
-            let definitions = try viewDefinitions(memory)
-            embeddedViews.definitions = definitions
-            return definitions
-        }
+    /// created once in memory (a `static let` initialises once, thread-safely).
+    private static func embeddedViewDefinitions() throws -> [String: String] { try embeddedViews.get() }
+    private static let embeddedViews = Result { () throws -> [String: String] in
+        let memory = try Database(path: ":memory:")
+        try memory.execute(Schema.tables)
+        try memory.execute(Schema.views)
+        return try viewDefinitions(memory)
     }
-
-    private final class EmbeddedViews: @unchecked Sendable {
-        let lock = NSLock()
-        var definitions: [String: String]?
-    }
-    private static let embeddedViews = EmbeddedViews()
 
     /// Applies the missing forward migrations and recreates the views, in one transaction.
     private func migrate() throws {
