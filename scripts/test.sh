@@ -5,6 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Parity tests read the upstream reference data in place (never copied into the project); without
+# it they would all fail, so say where it is expected before building anything.
+shared="${ISAQ_SHARED:-../shared}"
+if [ ! -d "$shared/isa-bench" ]; then
+  echo "scripts/test.sh: the ISA-Bench reference data is not at $shared/isa-bench;" >&2
+  echo "  clone isaq beside shared/ (so ../shared/isa-bench exists) or set ISAQ_SHARED=/path/to/shared" >&2
+  exit 2
+fi
+
 need=()
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
